@@ -1,4 +1,240 @@
-/* placeholder */
+/* main.c: san-portald, the reference SAN portal server
+ *
+ * Copyright 2026 SAN Internet
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exit status: 0 after SIGTERM/SIGINT, 1 when the server cannot run
+ * (database, address in use, certificate), 2 for a usage error.
+ */
+#define G_LOG_DOMAIN "san-portald"
+
 #include "config.h"
-#include <glib.h>
-int main (int argc, char **argv) { return 1; }
+
+#include <locale.h>
+#include <stdio.h>
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+
+#include "san-portald-auth.h"
+#include "san-portald-db.h"
+#include "san-portald-demo.h"
+#include "san-portald-server.h"
+
+#define EXIT_USAGE 2
+#define DEFAULT_ACCESS_TTL 900
+#define DEFAULT_REFRESH_TTL (30 * 24 * 60 * 60)
+
+static gboolean
+on_signal_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* "127.0.0.1:8080", "[::1]:0", "localhost:0" */
+static GInetSocketAddress *
+parse_listen (const char  *text,
+              GError     **error)
+{
+  g_autofree char *host = NULL;
+  g_autoptr(GInetAddress) address = NULL;
+  const char *port_text;
+  guint64 port;
+
+  if (text[0] == '[')
+    {
+      const char *end = strchr (text, ']');
+
+      if (end == NULL || end[1] != ':')
+        goto invalid;
+      host = g_strndup (text + 1, end - text - 1);
+      port_text = end + 2;
+    }
+  else
+    {
+      const char *colon = strrchr (text, ':');
+
+      if (colon == NULL)
+        goto invalid;
+      host = g_strndup (text, colon - text);
+      if (strchr (host, ':') != NULL)
+        goto invalid;
+      port_text = colon + 1;
+    }
+
+  if (!g_ascii_isdigit (port_text[0]) ||
+      !g_ascii_string_to_unsigned (port_text, 10, 0, 65535, &port, NULL))
+    goto invalid;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    address = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  else
+    address = g_inet_address_new_from_string (host);
+  if (address == NULL)
+    goto invalid;
+
+  return G_INET_SOCKET_ADDRESS (g_inet_socket_address_new (address, (guint16) port));
+
+invalid:
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("--listen wants HOST:PORT with an IP address or localhost, like 127.0.0.1:0 or [::1]:8443, not “%s”"),
+               text);
+  return NULL;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *prgname = g_strdup (g_get_prgname ());
+
+  g_printerr ("%s: %s\n", prgname != NULL ? prgname : "san-portald", message);
+  g_printerr (_("Try “san-portald --help”.\n"));
+  return EXIT_USAGE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *tls_cert = NULL;
+  g_autofree char *tls_key = NULL;
+  g_autoptr(GInetSocketAddress) address = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SanPortaldDb) db = NULL;
+  g_autoptr(SanPortaldServer) server = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autofree char *url = NULL;
+  gboolean demo = FALSE;
+  gboolean version = FALSE;
+  int access_ttl = DEFAULT_ACCESS_TTL;
+  int refresh_ttl = DEFAULT_REFRESH_TTL;
+  guint sigterm_id;
+  guint sigint_id;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The SQLite database (created when missing)"), N_("PATH") },
+    { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, N_("Address and port to listen on; port 0 picks a free one"), N_("HOST:PORT") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, N_("Seed the demo data when the database is empty"), NULL },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("PEM certificate: serve HTTPS"), N_("FILE") },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, N_("PEM private key of the certificate"), N_("FILE") },
+    { "access-ttl", 0, 0, G_OPTION_ARG_INT, &access_ttl, N_("Lifetime of access tokens (default 900)"), N_("SECONDS") },
+    { "refresh-ttl", 0, 0, G_OPTION_ARG_INT, &refresh_ttl, N_("Lifetime of refresh tokens (default 30 days)"), N_("SECONDS") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("san-portald");
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("The reference SAN portal API server (API v1)."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  if (version)
+    {
+      g_print ("san-portald %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument"));
+  if (db_path == NULL || db_path[0] == '\0')
+    return usage_error (context, _("--db PATH is required"));
+  if (listen == NULL)
+    return usage_error (context, _("--listen HOST:PORT is required"));
+  if ((tls_cert == NULL) != (tls_key == NULL))
+    return usage_error (context, _("--tls-cert and --tls-key go together"));
+  if (access_ttl <= 0 || refresh_ttl <= 0)
+    return usage_error (context, _("--access-ttl and --refresh-ttl must be positive"));
+
+  address = parse_listen (listen, &error);
+  if (address == NULL)
+    return usage_error (context, error->message);
+
+  if (tls_cert == NULL &&
+      !g_inet_address_get_is_loopback (g_inet_socket_address_get_address (address)))
+    return usage_error (context,
+                        _("Refusing to serve plain HTTP on a non-loopback address: "
+                          "tokens and passwords would cross the network in clear text. "
+                          "Listen on 127.0.0.1 or ::1, or give --tls-cert and --tls-key."));
+
+  if (tls_cert != NULL)
+    {
+      certificate = g_tls_certificate_new_from_files (tls_cert, tls_key, &error);
+      if (certificate == NULL)
+        {
+          g_printerr (_("san-portald: cannot load the TLS certificate: %s\n"), error->message);
+          return EXIT_FAILURE;
+        }
+    }
+
+  if (!san_portald_auth_init (&error))
+    {
+      g_printerr ("san-portald: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  db = san_portald_db_open (db_path, &error);
+  if (db == NULL)
+    {
+      g_printerr ("san-portald: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (demo)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      gboolean seeded = FALSE;
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                      (GDateMonth) g_date_time_get_month (now),
+                      (GDateYear) g_date_time_get_year (now));
+      if (!san_portald_demo_seed (db, &today, &seeded, &error))
+        {
+          g_printerr ("san-portald: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      g_printerr (seeded ? _("san-portald: demo data seeded\n")
+                         : _("san-portald: the database already has data: demo data not seeded again\n"));
+    }
+
+  /* before the URL goes out: whoever reads it may signal us at once */
+  loop = g_main_loop_new (NULL, FALSE);
+  sigterm_id = g_unix_signal_add (SIGTERM, on_signal_cb, loop);
+  sigint_id = g_unix_signal_add (SIGINT, on_signal_cb, loop);
+
+  server = san_portald_server_new (db, (guint) access_ttl, (guint) refresh_ttl);
+  url = san_portald_server_listen (server, address, certificate, &error);
+  if (url == NULL)
+    {
+      g_printerr (_("san-portald: cannot listen on %s: %s\n"), listen, error->message);
+      g_source_remove (sigterm_id);
+      g_source_remove (sigint_id);
+      return EXIT_FAILURE;
+    }
+
+  /* the first and only line on stdout: tests and build-aux/demo read it */
+  fprintf (stdout, "%s\n", url);
+  fflush (stdout);
+
+  g_main_loop_run (loop);
+  g_source_remove (sigterm_id);
+  g_source_remove (sigint_id);
+
+  g_printerr ("san-portald: stopping\n");
+  g_clear_pointer (&server, san_portald_server_free);
+  g_clear_pointer (&db, san_portald_db_close);
+  return EXIT_SUCCESS;
+}

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/prctl.h>
 
 #include "san-test-server.h"
 
@@ -16,6 +18,14 @@ struct _SanTestServer
   char        *db;
   char        *url;
 };
+
+/* If the test crashes, the server goes with it instead of holding meson
+ * until its timeout. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
 
 static void
 remove_tree (const char *path)
@@ -43,6 +53,7 @@ san_test_server_start (gboolean            demo,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autofree char *line = NULL;
   const char *portald = g_getenv ("SAN_PORTALD");
@@ -68,8 +79,10 @@ san_test_server_start (gboolean            demo,
   g_ptr_array_add (argv, NULL);
 
   /* stderr (the request log) goes to the test's stderr, kept by meson */
-  self->process = g_subprocess_newv ((const char * const *) argv->pdata,
-                                     G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  self->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
+                                                &error);
   g_assert_no_error (error);
 
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (self->process));
@@ -102,8 +115,15 @@ san_test_server_stop (SanTestServer *self)
 
   if (self->process != NULL)
     {
+      g_autoptr(GError) error = NULL;
+
       g_subprocess_send_signal (self->process, SIGTERM);
-      g_subprocess_wait (self->process, NULL, NULL);
+      g_subprocess_wait (self->process, NULL, &error);
+      g_assert_no_error (error);
+      /* A clean stop: no crash, no sanitizer report at exit */
+      if (!g_subprocess_get_if_exited (self->process) ||
+          g_subprocess_get_exit_status (self->process) != 0)
+        g_error ("san-portald did not stop cleanly");
       g_clear_object (&self->process);
     }
   remove_tree (self->dir);

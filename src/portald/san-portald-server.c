@@ -1,0 +1,1082 @@
+/* san-portald-server.c: the HTTP side of san-portald (routing, auth, handlers)
+ *
+ * Copyright 2026 SAN Internet
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One SoupServer handler receives every request and hands it to the router,
+ * which matches the routing table, authenticates, and for contract-scoped
+ * routes authorizes, before a handler runs. Errors are RFC 9457
+ * application/problem+json. Each request is logged as one line on stderr
+ * (method, path without query, status, milliseconds), never with headers or
+ * bodies, so tokens and passwords never reach the log.
+ */
+#define G_LOG_DOMAIN "san-portald"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <libsoup/soup.h>
+#include <sodium.h>
+
+#include "san-portald-auth.h"
+#include "san-portald-server.h"
+
+#define PROBLEM_TYPE_BASE "https://docs.saninternet.com/api/problems/"
+#define CURSOR_PREFIX "s1:"
+#define MAX_QUERY_CHARS 100
+#define DEFAULT_LIMIT 50
+#define STATUS_TOO_MANY_REQUESTS 429   /* RFC 6585; libsoup has no name for it */
+#define MAX_LIMIT 100
+
+struct _SanPortaldServer
+{
+  SoupServer            *soup;
+  SanPortaldDb          *db;
+  gint64                 access_ttl_ms;
+  gint64                 refresh_ttl_ms;
+  SanPortaldRateLimiter *account_failures;
+  SanPortaldRateLimiter *address_failures;
+  guint                  prune_id;
+};
+
+struct _SanPortaldRequest
+{
+  SanPortaldServer      *server;
+  SanPortaldDb          *db;
+  SoupServerMessage     *msg;
+  GHashTable            *query;
+  const SanPortaldRoute *route;
+  /* values of the {cid} and {sid} segments, as sent */
+  const char            *cid;
+  const char            *sid;
+  /* set by authenticate () */
+  gint64                 user_id;
+  gint64                 session_id;
+  /* set only by authorize () */
+  gint64                 contract_id;
+};
+
+typedef struct
+{
+  const char *field;
+  const char *code;
+  const char *message;
+} FieldError;
+
+static GQuark start_time_quark;
+
+static void handle_login    (SanPortaldRequest *req);
+static void handle_refresh  (SanPortaldRequest *req);
+static void handle_logout   (SanPortaldRequest *req);
+static void handle_me       (SanPortaldRequest *req);
+static void handle_services (SanPortaldRequest *req);
+static void handle_service  (SanPortaldRequest *req);
+
+static const SanPortaldRoute routes[] = {
+  { "POST", "/api/v1/auth/login",                      TRUE,  NULL,       handle_login },
+  { "POST", "/api/v1/auth/refresh",                    TRUE,  NULL,       handle_refresh },
+  { "POST", "/api/v1/auth/logout",                     FALSE, NULL,       handle_logout },
+  { "GET",  "/api/v1/me",                              FALSE, NULL,       handle_me },
+  { "GET",  "/api/v1/contracts/{cid}/services",        FALSE, "services", handle_services },
+  { "GET",  "/api/v1/contracts/{cid}/services/{sid}",  FALSE, "services", handle_service },
+};
+
+const SanPortaldRoute *
+san_portald_server_get_routes (guint *n_routes)
+{
+  *n_routes = G_N_ELEMENTS (routes);
+  return routes;
+}
+
+static gboolean
+route_is_contract_scoped (const SanPortaldRoute *route)
+{
+  return g_str_has_prefix (route->pattern, SAN_PORTALD_CONTRACT_PREFIX);
+}
+
+/* Responses */
+
+static const char *
+problem_title (const char *code)
+{
+  static const struct { const char *code; const char *title; } titles[] = {
+    { "invalid_json", "Invalid JSON" },
+    { "validation_failed", "Validation failed" },
+    { "payload_too_large", "Payload too large" },
+    { "unauthenticated", "Authentication required" },
+    { "invalid_token", "Invalid token" },
+    { "token_expired", "Token expired" },
+    { "invalid_credentials", "Invalid credentials" },
+    { "invalid_refresh_token", "Invalid refresh token" },
+    { "forbidden", "Forbidden" },
+    { "not_found", "Not found" },
+    { "method_not_allowed", "Method not allowed" },
+    { "too_many_attempts", "Too many attempts" },
+    { "internal_error", "Internal error" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_str_equal (titles[i].code, code))
+      return titles[i].title;
+  return "Error";
+}
+
+static void
+send_node (SanPortaldRequest *req,
+           guint              status,
+           const char        *content_type,
+           JsonNode          *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  gsize length;
+  char *text;
+
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, &length);
+  soup_server_message_set_status (req->msg, status, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
+                                "Cache-Control", "no-store");
+  soup_server_message_set_response (req->msg, content_type, SOUP_MEMORY_TAKE, text, length);
+}
+
+static void
+send_json (SanPortaldRequest *req,
+           guint              status,
+           JsonBuilder       *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  send_node (req, status, "application/json", root);
+}
+
+static void
+send_problem_with_errors (SanPortaldRequest *req,
+                          guint              status,
+                          const char        *code,
+                          const char        *detail,
+                          GArray            *errors)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *type = g_strconcat (PROBLEM_TYPE_BASE, code, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, type);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, problem_title (code));
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_int_value (builder, status);
+  json_builder_set_member_name (builder, "detail");
+  json_builder_add_string_value (builder, detail);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code);
+  if (errors != NULL)
+    {
+      json_builder_set_member_name (builder, "errors");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < errors->len; i++)
+        {
+          const FieldError *fe = &g_array_index (errors, FieldError, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "field");
+          json_builder_add_string_value (builder, fe->field);
+          json_builder_set_member_name (builder, "code");
+          json_builder_add_string_value (builder, fe->code);
+          json_builder_set_member_name (builder, "message");
+          json_builder_add_string_value (builder, fe->message);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  send_node (req, status, "application/problem+json", root);
+}
+
+static void
+send_problem (SanPortaldRequest *req,
+              guint              status,
+              const char        *code,
+              const char        *detail)
+{
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    {
+      const char *challenge = "Bearer realm=\"san-portald\"";
+
+      if (g_str_equal (code, "invalid_token") || g_str_equal (code, "token_expired"))
+        challenge = "Bearer realm=\"san-portald\", error=\"invalid_token\"";
+      soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
+                                    "WWW-Authenticate", challenge);
+    }
+  send_problem_with_errors (req, status, code, detail, NULL);
+}
+
+static void
+send_internal_error (SanPortaldRequest *req,
+                     const GError      *error)
+{
+  /* the message names the failing step, never request data */
+  g_printerr ("san-portald: internal error: %s\n", error != NULL ? error->message : "unknown");
+  send_problem (req, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal_error",
+                "The server could not complete the request");
+}
+
+static void
+add_field_error (GArray     *errors,
+                 const char *field,
+                 const char *code,
+                 const char *message)
+{
+  FieldError fe = { field, code, message };
+
+  g_array_append_val (errors, fe);
+}
+
+/* Request bodies */
+
+/* Returns the body's JSON object, or NULL after answering 400/413 */
+static JsonObject *
+read_json_object (SanPortaldRequest  *req,
+                  JsonParser        **out_parser)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (req->msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  JsonNode *root;
+
+  *out_parser = NULL;
+  if (length > SAN_PORTALD_MAX_BODY)
+    {
+      send_problem (req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
+                    "The request body is larger than 65536 bytes");
+      return NULL;
+    }
+  if (length == 0 || data == NULL || !g_utf8_validate (data, length, NULL) ||
+      !json_parser_load_from_data (parser, data, length, NULL))
+    {
+      send_problem (req, SOUP_STATUS_BAD_REQUEST, "invalid_json",
+                    "The request body is not valid JSON");
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      send_problem (req, SOUP_STATUS_BAD_REQUEST, "invalid_json",
+                    "The request body must be a JSON object");
+      return NULL;
+    }
+
+  *out_parser = g_steal_pointer (&parser);
+  return json_node_get_object (root);
+}
+
+/* A required, non-empty string member; NULL (with a field error) otherwise */
+static const char *
+require_string (JsonObject *object,
+                const char *field,
+                GArray     *errors)
+{
+  JsonNode *node = json_object_get_member (object, field);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      add_field_error (errors, field, "required", "This field is required");
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      add_field_error (errors, field, "wrong_type", "This field must be a string");
+      return NULL;
+    }
+  if (json_node_get_string (node)[0] == '\0')
+    {
+      add_field_error (errors, field, "required", "This field must not be empty");
+      return NULL;
+    }
+  return json_node_get_string (node);
+}
+
+static void
+send_validation_failed (SanPortaldRequest *req,
+                        GArray            *errors)
+{
+  send_problem_with_errors (req, SOUP_STATUS_BAD_REQUEST, "validation_failed",
+                            "Some fields are missing or invalid", errors);
+}
+
+/* Authentication */
+
+static gint64
+now_ms (void)
+{
+  return g_get_real_time () / 1000;
+}
+
+/* Sets req->user_id and req->session_id from the Bearer access token, or
+ * answers 401 and returns FALSE. */
+static gboolean
+authenticate (SanPortaldRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
+  const char *header = soup_message_headers_get_one (headers, "Authorization");
+  const char *token;
+  guint8 hash[SAN_PORTALD_TOKEN_HASH_SIZE];
+  gint64 session_id;
+  gint64 user_id;
+  gint64 expires_ms;
+
+  if (header == NULL)
+    {
+      send_problem (req, SOUP_STATUS_UNAUTHORIZED, "unauthenticated",
+                    "This request needs an access token (Authorization: Bearer)");
+      return FALSE;
+    }
+
+  if (g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
+    {
+      send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
+                    "The Authorization header is not a Bearer token");
+      return FALSE;
+    }
+  token = header + 7;
+  while (*token == ' ')
+    token++;
+
+  if (!san_portald_token_hash (token, hash))
+    {
+      send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
+                    "The access token is not valid");
+      return FALSE;
+    }
+
+  if (!san_portald_db_find_access (req->db, hash, &session_id, &user_id, &expires_ms, &error))
+    {
+      send_internal_error (req, error);
+      return FALSE;
+    }
+  if (session_id == 0)
+    {
+      send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
+                    "The access token is not valid");
+      return FALSE;
+    }
+  if (expires_ms <= now_ms ())
+    {
+      send_problem (req, SOUP_STATUS_UNAUTHORIZED, "token_expired",
+                    "The access token has expired: refresh it");
+      return FALSE;
+    }
+
+  req->user_id = user_id;
+  req->session_id = session_id;
+  return TRUE;
+}
+
+/* Authorization: every contract-scoped route passes through here. The router
+ * calls it for each route whose pattern starts with SAN_PORTALD_CONTRACT_PREFIX,
+ * with the permission from the routing table, and a handler only learns the
+ * contract it works on from req->contract_id, which nothing else sets.
+ * A contract that does not exist, one the caller is not a member of and a
+ * missing permission all get the same 403, so contract ids can't be probed. */
+static gboolean
+authorize (SanPortaldRequest *req,
+           const char        *contract_id,
+           const char        *permission)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean member = FALSE;
+  gboolean allowed = FALSE;
+  guint64 id = 0;
+
+  req->contract_id = 0;
+
+  if (req->user_id > 0 && permission != NULL && contract_id != NULL &&
+      g_ascii_string_to_unsigned (contract_id, 10, 1, G_MAXINT64, &id, NULL) &&
+      g_ascii_isdigit (contract_id[0]))
+    {
+      if (!san_portald_db_get_access (req->db, req->user_id, (gint64) id, permission,
+                                      &member, &allowed, &error))
+        {
+          send_internal_error (req, error);
+          return FALSE;
+        }
+    }
+
+  if (!member || !allowed)
+    {
+      send_problem (req, SOUP_STATUS_FORBIDDEN, "forbidden",
+                    "You do not have access to this contract or to this part of it");
+      return FALSE;
+    }
+
+  req->contract_id = (gint64) id;
+  return TRUE;
+}
+
+/* Routing */
+
+/* Matches @path against @pattern, capturing {cid} and {sid} (pointers into @parts) */
+static gboolean
+match_pattern (const char  *pattern,
+               char       **parts,
+               const char **out_cid,
+               const char **out_sid)
+{
+  g_auto(GStrv) pattern_parts = g_strsplit (pattern, "/", -1);
+  guint n = g_strv_length (pattern_parts);
+
+  *out_cid = NULL;
+  *out_sid = NULL;
+  if (g_strv_length (parts) != n)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (pattern_parts[i][0] == '{')
+        {
+          if (parts[i][0] == '\0')
+            return FALSE;
+          if (g_str_equal (pattern_parts[i], "{cid}"))
+            *out_cid = parts[i];
+          else if (g_str_equal (pattern_parts[i], "{sid}"))
+            *out_sid = parts[i];
+        }
+      else if (!g_str_equal (pattern_parts[i], parts[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+route_request (SanPortaldRequest *req,
+               const char        *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  g_autoptr(GString) allow = g_string_new (NULL);
+  const char *method = soup_server_message_get_method (req->msg);
+  const SanPortaldRoute *route = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    {
+      const char *cid;
+      const char *sid;
+
+      if (!match_pattern (routes[i].pattern, parts, &cid, &sid))
+        continue;
+      if (g_str_equal (routes[i].method, method))
+        {
+          route = &routes[i];
+          req->cid = cid;
+          req->sid = sid;
+          break;
+        }
+      if (allow->len > 0)
+        g_string_append (allow, ", ");
+      g_string_append (allow, routes[i].method);
+    }
+
+  if (route == NULL)
+    {
+      if (allow->len > 0)
+        {
+          g_autofree char *detail = g_strdup_printf ("This resource accepts: %s", allow->str);
+
+          soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
+                                        "Allow", allow->str);
+          send_problem (req, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed", detail);
+        }
+      else
+        send_problem (req, SOUP_STATUS_NOT_FOUND, "not_found", "There is nothing at this address");
+      return;
+    }
+
+  req->route = route;
+  if (!route->public && !authenticate (req))
+    return;
+  if (route_is_contract_scoped (route) && !authorize (req, req->cid, route->permission))
+    return;
+
+  route->handler (req);
+}
+
+/* Handlers */
+
+static void
+build_user (JsonBuilder    *builder,
+            SanPortaldUser *user)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, user->id);
+
+  json_builder_set_member_name (builder, "user");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, id);
+  json_builder_set_member_name (builder, "email");
+  json_builder_add_string_value (builder, user->email);
+  json_builder_set_member_name (builder, "display_name");
+  json_builder_add_string_value (builder, user->display_name);
+  json_builder_end_object (builder);
+}
+
+static void
+send_tokens (SanPortaldRequest *req,
+             SanPortaldUser    *user,
+             const char        *access_token,
+             const char        *refresh_token)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "access_token");
+  json_builder_add_string_value (builder, access_token);
+  json_builder_set_member_name (builder, "refresh_token");
+  json_builder_add_string_value (builder, refresh_token);
+  json_builder_set_member_name (builder, "token_type");
+  json_builder_add_string_value (builder, "Bearer");
+  json_builder_set_member_name (builder, "expires_in");
+  json_builder_add_int_value (builder, req->server->access_ttl_ms / 1000);
+  build_user (builder, user);
+  json_builder_end_object (builder);
+  send_json (req, SOUP_STATUS_OK, builder);
+}
+
+static void
+send_too_many_attempts (SanPortaldRequest *req,
+                        guint              retry_after_s)
+{
+  g_autofree char *value = g_strdup_printf ("%u", retry_after_s);
+  g_autofree char *detail = g_strdup_printf ("Too many failed sign-in attempts: try again in %u seconds",
+                                             retry_after_s);
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
+                                "Retry-After", value);
+  send_problem (req, STATUS_TOO_MANY_REQUESTS, "too_many_attempts", detail);
+}
+
+static void
+handle_login (SanPortaldRequest *req)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GArray) errors = g_array_new (FALSE, FALSE, sizeof (FieldError));
+  g_autoptr(SanPortaldUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *account_key = NULL;
+  g_autofree char *address_key = NULL;
+  g_autofree char *access_token = NULL;
+  g_autofree char *refresh_token = NULL;
+  guint8 access_hash[SAN_PORTALD_TOKEN_HASH_SIZE];
+  guint8 refresh_hash[SAN_PORTALD_TOKEN_HASH_SIZE];
+  SanPortaldServer *server = req->server;
+  JsonObject *body;
+  const char *email;
+  const char *password;
+  const char *address;
+  gint64 now_us = g_get_monotonic_time ();
+  guint account_retry = 0;
+  guint address_retry = 0;
+  gboolean account_ok;
+  gboolean address_ok;
+  gboolean verified;
+  gint64 now;
+
+  body = read_json_object (req, &parser);
+  if (body == NULL)
+    return;
+
+  email = require_string (body, "email", errors);
+  password = require_string (body, "password", errors);
+  if (errors->len > 0)
+    {
+      send_validation_failed (req, errors);
+      return;
+    }
+
+  /* e-mails are matched without regard to case, so are their counters */
+  account_key = g_utf8_strdown (email, -1);
+  address = soup_server_message_get_remote_host (req->msg);
+  address_key = g_strdup (address != NULL ? address : "unknown");
+
+  account_ok = san_portald_rate_limiter_check (server->account_failures, account_key,
+                                               now_us, &account_retry);
+  address_ok = san_portald_rate_limiter_check (server->address_failures, address_key,
+                                               now_us, &address_retry);
+  if (!account_ok || !address_ok)
+    {
+      send_too_many_attempts (req, MAX (account_retry, address_retry));
+      return;
+    }
+
+  if (!san_portald_db_find_user_by_email (req->db, email, &user, &error) && error != NULL)
+    {
+      send_internal_error (req, error);
+      return;
+    }
+
+  if (user != NULL)
+    verified = san_portald_password_verify (user->password_hash, password);
+  else
+    {
+      /* the same work and the same answer as a wrong password */
+      san_portald_password_verify_dummy (password);
+      verified = FALSE;
+    }
+
+  if (!verified)
+    {
+      now_us = g_get_monotonic_time ();
+      san_portald_rate_limiter_record_failure (server->account_failures, account_key, now_us);
+      san_portald_rate_limiter_record_failure (server->address_failures, address_key, now_us);
+      send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_credentials",
+                    "The e-mail or the password is wrong");
+      return;
+    }
+
+  san_portald_rate_limiter_forget (server->account_failures, account_key);
+
+  now = now_ms ();
+  access_token = san_portald_token_new (access_hash);
+  refresh_token = san_portald_token_new (refresh_hash);
+  if (!san_portald_db_prune_sessions (req->db, now, &error) ||
+      !san_portald_db_add_session (req->db, user->id,
+                                   access_hash, now + server->access_ttl_ms,
+                                   refresh_hash, now + server->refresh_ttl_ms,
+                                   now, &error))
+    {
+      send_internal_error (req, error);
+      return;
+    }
+
+  send_tokens (req, user, access_token, refresh_token);
+  sodium_memzero (access_token, strlen (access_token));
+  sodium_memzero (refresh_token, strlen (refresh_token));
+}
+
+static void
+handle_refresh (SanPortaldRequest *req)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GArray) errors = g_array_new (FALSE, FALSE, sizeof (FieldError));
+  g_autoptr(SanPortaldUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *access_token = NULL;
+  g_autofree char *refresh_token = NULL;
+  guint8 presented_hash[SAN_PORTALD_TOKEN_HASH_SIZE];
+  guint8 access_hash[SAN_PORTALD_TOKEN_HASH_SIZE];
+  guint8 refresh_hash[SAN_PORTALD_TOKEN_HASH_SIZE];
+  SanPortaldServer *server = req->server;
+  JsonObject *body;
+  const char *presented;
+  gint64 session_id = 0;
+  gint64 user_id = 0;
+  gint64 expires_ms = 0;
+  gint64 now = now_ms ();
+
+  body = read_json_object (req, &parser);
+  if (body == NULL)
+    return;
+
+  presented = require_string (body, "refresh_token", errors);
+  if (errors->len > 0)
+    {
+      send_validation_failed (req, errors);
+      return;
+    }
+
+  if (san_portald_token_hash (presented, presented_hash) &&
+      !san_portald_db_find_refresh (req->db, presented_hash, &session_id, &user_id,
+                                    &expires_ms, &error))
+    {
+      send_internal_error (req, error);
+      return;
+    }
+
+  if (session_id != 0 && expires_ms <= now)
+    {
+      if (!san_portald_db_delete_session (req->db, session_id, &error))
+        {
+          send_internal_error (req, error);
+          return;
+        }
+      session_id = 0;
+    }
+
+  if (session_id == 0)
+    {
+      send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_refresh_token",
+                    "The refresh token is unknown, already used or expired: sign in again");
+      return;
+    }
+
+  if (!san_portald_db_find_user_by_id (req->db, user_id, &user, &error))
+    {
+      send_internal_error (req, error);
+      return;
+    }
+
+  /* rotation: the session's old access and refresh tokens stop working now */
+  access_token = san_portald_token_new (access_hash);
+  refresh_token = san_portald_token_new (refresh_hash);
+  if (!san_portald_db_rotate_session (req->db, session_id,
+                                      access_hash, now + server->access_ttl_ms,
+                                      refresh_hash, now + server->refresh_ttl_ms,
+                                      &error))
+    {
+      send_internal_error (req, error);
+      return;
+    }
+
+  send_tokens (req, user, access_token, refresh_token);
+  sodium_memzero (access_token, strlen (access_token));
+  sodium_memzero (refresh_token, strlen (refresh_token));
+}
+
+static void
+handle_logout (SanPortaldRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!san_portald_db_delete_session (req->db, req->session_id, &error))
+    {
+      send_internal_error (req, error);
+      return;
+    }
+  soup_server_message_set_status (req->msg, SOUP_STATUS_NO_CONTENT, NULL);
+}
+
+static void
+handle_me (SanPortaldRequest *req)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(SanPortaldUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!san_portald_db_find_user_by_id (req->db, req->user_id, &user, &error))
+    {
+      send_internal_error (req, error);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  build_user (builder, user);
+  if (!san_portald_db_build_contracts (req->db, req->user_id, builder, &error))
+    {
+      send_internal_error (req, error);
+      return;
+    }
+  json_builder_end_object (builder);
+  send_json (req, SOUP_STATUS_OK, builder);
+}
+
+static char *
+make_cursor (gint64 last_id)
+{
+  g_autofree char *plain = g_strdup_printf (CURSOR_PREFIX "%" G_GINT64_FORMAT, last_id);
+  gsize size = sodium_base64_ENCODED_LEN (strlen (plain), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  char *text = g_malloc (size);
+
+  sodium_bin2base64 (text, size, (const guint8 *) plain, strlen (plain),
+                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  return text;
+}
+
+static gboolean
+parse_cursor (const char *cursor,
+              gint64     *out_after_id)
+{
+  guint8 plain[64];
+  gsize length = 0;
+  g_autofree char *text = NULL;
+  guint64 id;
+
+  if (sodium_base642bin (plain, sizeof plain - 1, cursor, strlen (cursor), NULL, &length, NULL,
+                         sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+    return FALSE;
+  text = g_strndup ((const char *) plain, length);
+  if (strlen (text) != length || !g_str_has_prefix (text, CURSOR_PREFIX) ||
+      !g_ascii_isdigit (text[strlen (CURSOR_PREFIX)]) ||
+      !g_ascii_string_to_unsigned (text + strlen (CURSOR_PREFIX), 10, 1, G_MAXINT64, &id, NULL))
+    return FALSE;
+  *out_after_id = (gint64) id;
+  return TRUE;
+}
+
+static const char * const service_statuses[] = {
+  "pending", "active", "suspended", "cancelled", "terminated", NULL,
+};
+
+static void
+handle_services (SanPortaldRequest *req)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GArray) errors = g_array_new (FALSE, FALSE, sizeof (FieldError));
+  g_autoptr(GError) error = NULL;
+  SanPortaldServiceFilter filter = { NULL, NULL, 0, DEFAULT_LIMIT };
+  const char *status = NULL;
+  const char *q = NULL;
+  const char *limit = NULL;
+  const char *cursor = NULL;
+
+  if (req->query != NULL)
+    {
+      status = g_hash_table_lookup (req->query, "status");
+      q = g_hash_table_lookup (req->query, "q");
+      limit = g_hash_table_lookup (req->query, "limit");
+      cursor = g_hash_table_lookup (req->query, "cursor");
+    }
+
+  if (status != NULL)
+    {
+      if (g_strv_contains (service_statuses, status))
+        filter.status = status;
+      else
+        add_field_error (errors, "status", "invalid",
+                         "Must be one of pending, active, suspended, cancelled, terminated");
+    }
+
+  if (q != NULL)
+    {
+      if (!g_utf8_validate (q, -1, NULL))
+        add_field_error (errors, "q", "invalid", "Must be UTF-8 text");
+      else if (g_utf8_strlen (q, -1) > MAX_QUERY_CHARS)
+        add_field_error (errors, "q", "too_long", "Must be at most 100 characters");
+      else
+        filter.query = q;
+    }
+
+  if (limit != NULL)
+    {
+      guint64 value = 0;
+
+      if (!g_ascii_isdigit (limit[0]) ||
+          !g_ascii_string_to_unsigned (limit, 10, 0, G_MAXUINT32, &value, NULL))
+        add_field_error (errors, "limit", "invalid", "Must be a whole number from 1 to 100");
+      else if (value < 1 || value > MAX_LIMIT)
+        add_field_error (errors, "limit", "out_of_range", "Must be a whole number from 1 to 100");
+      else
+        filter.limit = (guint) value;
+    }
+
+  if (cursor != NULL && !parse_cursor (cursor, &filter.after_id))
+    add_field_error (errors, "cursor", "invalid",
+                     "Not a cursor this server gave: start again from the first page");
+
+  if (errors->len > 0)
+    {
+      send_validation_failed (req, errors);
+      return;
+    }
+
+  if (!san_portald_db_build_services (req->db, req->contract_id, &filter, make_cursor,
+                                      builder, &error))
+    {
+      send_internal_error (req, error);
+      return;
+    }
+  send_json (req, SOUP_STATUS_OK, builder);
+}
+
+static void
+handle_service (SanPortaldRequest *req)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+  guint64 id = 0;
+
+  if (g_ascii_isdigit (req->sid[0]) &&
+      g_ascii_string_to_unsigned (req->sid, 10, 1, G_MAXINT64, &id, NULL) &&
+      !san_portald_db_build_service (req->db, req->contract_id, (gint64) id, builder,
+                                     &found, &error))
+    {
+      send_internal_error (req, error);
+      return;
+    }
+
+  if (!found)
+    {
+      send_problem (req, SOUP_STATUS_NOT_FOUND, "not_found", "There is no such service in this contract");
+      return;
+    }
+  send_json (req, SOUP_STATUS_OK, builder);
+}
+
+/* SoupServer glue */
+
+static void
+on_early_request_cb (SoupServer        *soup,
+                     SoupServerMessage *msg,
+                     const char        *path,
+                     GHashTable        *query,
+                     gpointer           user_data)
+{
+  SanPortaldServer *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  /* refuse big bodies before reading them */
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > SAN_PORTALD_MAX_BODY)
+    {
+      SanPortaldRequest req = { self, self->db, msg, query };
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Connection", "close");
+      send_problem (&req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
+                    "The request body is larger than 65536 bytes");
+    }
+}
+
+static void
+on_request_cb (SoupServer        *soup,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  SanPortaldServer *self = user_data;
+  SanPortaldRequest req = { self, self->db, msg, query };
+
+  route_request (&req, path);
+}
+
+static void
+on_request_started_cb (SoupServer        *soup,
+                       SoupServerMessage *msg,
+                       gpointer           user_data)
+{
+  gint64 *start = g_new (gint64, 1);
+
+  *start = g_get_monotonic_time ();
+  g_object_set_qdata_full (G_OBJECT (msg), start_time_quark, start, g_free);
+}
+
+static void
+on_request_finished_cb (SoupServer        *soup,
+                        SoupServerMessage *msg,
+                        gpointer           user_data)
+{
+  const gint64 *start = g_object_get_qdata (G_OBJECT (msg), start_time_quark);
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *method = soup_server_message_get_method (msg);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  double ms = start != NULL ? (g_get_monotonic_time () - *start) / 1000.0 : 0.0;
+
+  /* method, path (never the query), status and duration: nothing else */
+  fprintf (stderr, "%s %s %s %u %.1fms\n", stamp,
+           method != NULL ? method : "-",
+           uri != NULL ? g_uri_get_path (uri) : "-",
+           soup_server_message_get_status (msg), ms);
+  fflush (stderr);
+}
+
+static gboolean
+on_prune_cb (gpointer user_data)
+{
+  SanPortaldServer *self = user_data;
+  gint64 now_us = g_get_monotonic_time ();
+
+  san_portald_rate_limiter_prune (self->account_failures, now_us);
+  san_portald_rate_limiter_prune (self->address_failures, now_us);
+  return G_SOURCE_CONTINUE;
+}
+
+SanPortaldServer *
+san_portald_server_new (SanPortaldDb *db,
+                        guint         access_ttl_s,
+                        guint         refresh_ttl_s)
+{
+  SanPortaldServer *self;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  /* the table is the authorization policy: a contract-scoped route must name its permission */
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    if (route_is_contract_scoped (&routes[i]) &&
+        (routes[i].public || !san_portald_permission_is_known (routes[i].permission)))
+      g_error ("Route %s %s is contract-scoped: it must name a permission and not be public",
+               routes[i].method, routes[i].pattern);
+
+  if (start_time_quark == 0)
+    start_time_quark = g_quark_from_static_string ("san-portald-start-time");
+
+  self = g_new0 (SanPortaldServer, 1);
+  self->db = db;
+  self->access_ttl_ms = (gint64) access_ttl_s * 1000;
+  self->refresh_ttl_ms = (gint64) refresh_ttl_s * 1000;
+  self->account_failures = san_portald_rate_limiter_new (SAN_PORTALD_ACCOUNT_MAX_FAILURES,
+                                                         SAN_PORTALD_FAILURE_WINDOW_S * G_USEC_PER_SEC);
+  self->address_failures = san_portald_rate_limiter_new (SAN_PORTALD_ADDRESS_MAX_FAILURES,
+                                                         SAN_PORTALD_FAILURE_WINDOW_S * G_USEC_PER_SEC);
+  self->soup = soup_server_new ("server-header", "san-portald/" PACKAGE_VERSION, NULL);
+
+  soup_server_add_early_handler (self->soup, NULL, on_early_request_cb, self, NULL);
+  soup_server_add_handler (self->soup, NULL, on_request_cb, self, NULL);
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (on_request_started_cb), self);
+  g_signal_connect (self->soup, "request-finished", G_CALLBACK (on_request_finished_cb), self);
+  self->prune_id = g_timeout_add_seconds (60, on_prune_cb, self);
+
+  return self;
+}
+
+void
+san_portald_server_stop (SanPortaldServer *self)
+{
+  if (self->soup != NULL)
+    soup_server_disconnect (self->soup);
+}
+
+void
+san_portald_server_free (SanPortaldServer *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_handle_id (&self->prune_id, g_source_remove);
+  if (self->soup != NULL)
+    {
+      soup_server_disconnect (self->soup);
+      g_signal_handlers_disconnect_by_data (self->soup, self);
+      g_clear_object (&self->soup);
+    }
+  g_clear_pointer (&self->account_failures, san_portald_rate_limiter_free);
+  g_clear_pointer (&self->address_failures, san_portald_rate_limiter_free);
+  g_free (self);
+}
+
+char *
+san_portald_server_listen (SanPortaldServer    *self,
+                           GInetSocketAddress  *address,
+                           GTlsCertificate     *certificate,
+                           GError             **error)
+{
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *text = NULL;
+  SoupServerListenOptions options = 0;
+
+  if (certificate != NULL)
+    {
+      soup_server_set_tls_certificate (self->soup, certificate);
+      options |= SOUP_SERVER_LISTEN_HTTPS;
+    }
+
+  if (!soup_server_listen (self->soup, G_SOCKET_ADDRESS (address), options, error))
+    return NULL;
+
+  uris = soup_server_get_uris (self->soup);
+  if (uris == NULL)
+    {
+      g_set_error (error, SAN_PORTALD_ERROR, SAN_PORTALD_ERROR_FAILED, "The server is not listening");
+      return NULL;
+    }
+
+  text = g_uri_to_string (uris->data);
+  if (g_str_has_suffix (text, "/"))
+    text[strlen (text) - 1] = '\0';
+  return g_steal_pointer (&text);
+}

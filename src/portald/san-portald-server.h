@@ -1,0 +1,60 @@
+/* san-portald-server.h: the HTTP side of san-portald (routing, auth, handlers)
+ *
+ * Copyright 2026 SAN Internet
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "san-portald-db.h"
+
+G_BEGIN_DECLS
+
+/* Request bodies above this many bytes get 413 payload_too_large */
+#define SAN_PORTALD_MAX_BODY (64 * 1024)
+
+/* Login rate limits (the wire contract) */
+#define SAN_PORTALD_ACCOUNT_MAX_FAILURES 5
+#define SAN_PORTALD_ADDRESS_MAX_FAILURES 20
+#define SAN_PORTALD_FAILURE_WINDOW_S (15 * 60)
+
+typedef struct _SanPortaldServer  SanPortaldServer;
+typedef struct _SanPortaldRequest SanPortaldRequest;
+
+typedef void (*SanPortaldHandler) (SanPortaldRequest *req);
+
+/* One row of the routing table. Every route whose pattern starts with
+ * "/api/v1/contracts/{cid}/" is authorized by the router with @permission
+ * before @handler runs (see authorize() in san-portald-server.c). */
+typedef struct
+{
+  const char        *method;
+  const char        *pattern;      /* segments in braces ({cid}, {sid}) match one segment */
+  gboolean           public;       /* no access token needed (login, refresh) */
+  const char        *permission;   /* required for contract-scoped routes */
+  SanPortaldHandler  handler;
+} SanPortaldRoute;
+
+#define SAN_PORTALD_CONTRACT_PREFIX "/api/v1/contracts/{cid}/"
+
+/* The routing table, for tests that must cover every route */
+const SanPortaldRoute *san_portald_server_get_routes (guint *n_routes);
+
+/* @db stays owned by the caller and must outlive the server. TTLs in seconds. */
+SanPortaldServer *san_portald_server_new    (SanPortaldDb        *db,
+                                             guint                access_ttl_s,
+                                             guint                refresh_ttl_s);
+void              san_portald_server_free   (SanPortaldServer    *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SanPortaldServer, san_portald_server_free)
+
+/* Listens on @address (HTTPS when @certificate is not NULL) and returns the
+ * base URL, like "http://127.0.0.1:41234" (no trailing slash). */
+char             *san_portald_server_listen (SanPortaldServer    *self,
+                                             GInetSocketAddress  *address,
+                                             GTlsCertificate     *certificate,
+                                             GError             **error);
+/* Stops listening and closes every connection. */
+void              san_portald_server_stop   (SanPortaldServer    *self);
+
+G_END_DECLS

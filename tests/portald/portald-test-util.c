@@ -1,0 +1,328 @@
+/* portald-test-util.c: HTTP and process helpers for the san-portald tests
+ *
+ * Copyright 2026 SAN Internet
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <sys/prctl.h>
+
+#include <glib/gstdio.h>
+
+#include "portald-test-util.h"
+
+void
+reply_free (Reply *reply)
+{
+  if (reply == NULL)
+    return;
+  g_clear_pointer (&reply->headers, soup_message_headers_unref);
+  g_clear_pointer (&reply->body, g_bytes_unref);
+  g_clear_pointer (&reply->json, json_node_unref);
+  g_free (reply);
+}
+
+SoupSession *
+test_session_new (GTlsDatabase *tls_database)
+{
+  SoupSession *session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 60, NULL);
+
+  if (tls_database != NULL)
+    soup_session_set_tls_database (session, tls_database);
+  return session;
+}
+
+Reply *
+http_request_bytes (SoupSession *session,
+                    const char  *base_url,
+                    const char  *method,
+                    const char  *path,
+                    const char  *token,
+                    const char  *body,
+                    gsize        length)
+{
+  g_autofree char *uri = g_strconcat (base_url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  Reply *reply;
+  gsize size;
+  const char *data;
+
+  g_assert_nonnull (msg);
+  if (token != NULL)
+    {
+      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", value);
+    }
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, length);
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+
+  reply = g_new0 (Reply, 1);
+  reply->body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  reply->status = soup_message_get_status (msg);
+  reply->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+
+  data = g_bytes_get_data (reply->body, &size);
+  if (size > 0 && json_parser_load_from_data (parser, data, size, NULL))
+    reply->json = json_node_ref (json_parser_get_root (parser));
+  return reply;
+}
+
+Reply *
+http_request (SoupSession *session,
+              const char  *base_url,
+              const char  *method,
+              const char  *path,
+              const char  *token,
+              const char  *body)
+{
+  return http_request_bytes (session, base_url, method, path, token, body,
+                             body != NULL ? strlen (body) : 0);
+}
+
+JsonObject *
+reply_object (Reply *reply)
+{
+  g_assert_nonnull (reply->json);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (reply->json));
+  return json_node_get_object (reply->json);
+}
+
+const char *
+reply_header (Reply      *reply,
+              const char *name)
+{
+  return soup_message_headers_get_one (reply->headers, name);
+}
+
+void
+assert_problem (Reply      *reply,
+                guint       status,
+                const char *code)
+{
+  g_autofree char *type = g_strconcat ("https://docs.saninternet.com/api/problems/", code, NULL);
+  JsonObject *object;
+
+  g_assert_cmpuint (reply->status, ==, status);
+  g_assert_cmpstr (soup_message_headers_get_content_type (reply->headers, NULL), ==,
+                   "application/problem+json");
+  object = reply_object (reply);
+  g_assert_cmpstr (json_object_get_string_member_with_default (object, "type", NULL), ==, type);
+  g_assert_cmpstr (json_object_get_string_member_with_default (object, "code", NULL), ==, code);
+  g_assert_cmpint (json_object_get_int_member_with_default (object, "status", 0), ==, status);
+  g_assert_nonnull (json_object_get_string_member_with_default (object, "title", NULL));
+  g_assert_nonnull (json_object_get_string_member_with_default (object, "detail", NULL));
+  /* errors[] only for validation_failed */
+  g_assert_cmpint (json_object_has_member (object, "errors"), ==,
+                   g_str_equal (code, "validation_failed"));
+  if (status == 401)
+    g_assert_true (g_str_has_prefix (reply_header (reply, "WWW-Authenticate"), "Bearer"));
+}
+
+gboolean
+problem_has_field (Reply      *reply,
+                   const char *field,
+                   const char *code)
+{
+  JsonObject *object = reply_object (reply);
+  JsonArray *errors;
+
+  if (!json_object_has_member (object, "errors"))
+    return FALSE;
+  errors = json_object_get_array_member (object, "errors");
+  for (guint i = 0; i < json_array_get_length (errors); i++)
+    {
+      JsonObject *e = json_array_get_object_element (errors, i);
+
+      g_assert_nonnull (json_object_get_string_member_with_default (e, "message", NULL));
+      if (g_strcmp0 (json_object_get_string_member_with_default (e, "field", NULL), field) == 0 &&
+          g_strcmp0 (json_object_get_string_member_with_default (e, "code", NULL), code) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+login_body (const char *email,
+            const char *password)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "email");
+  json_builder_add_string_value (builder, email);
+  json_builder_set_member_name (builder, "password");
+  json_builder_add_string_value (builder, password);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+char *
+login (SoupSession  *session,
+       const char   *base_url,
+       const char   *email,
+       const char   *password,
+       char        **out_refresh)
+{
+  g_autofree char *body = login_body (email, password);
+  g_autoptr(Reply) reply = http_request (session, base_url, "POST", "/api/v1/auth/login", NULL, body);
+  JsonObject *object;
+
+  g_assert_cmpuint (reply->status, ==, 200);
+  object = reply_object (reply);
+  if (out_refresh != NULL)
+    *out_refresh = g_strdup (json_object_get_string_member (object, "refresh_token"));
+  return g_strdup (json_object_get_string_member (object, "access_token"));
+}
+
+/* If the test dies, its server goes too (instead of holding meson's pipes) */
+static void
+child_setup (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static GSubprocess *
+spawn (const char * const *args,
+       GSubprocessFlags    flags,
+       gboolean            no_leak_check)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (flags);
+  const char *portald = g_getenv ("SAN_PORTALD");
+  GSubprocess *process;
+
+  g_assert_nonnull (portald);
+  g_ptr_array_add (argv, (gpointer) portald);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
+  if (no_leak_check)
+    {
+      const char *asan = g_getenv ("ASAN_OPTIONS");
+      g_autofree char *options = g_strconcat (asan != NULL ? asan : "", asan != NULL ? ":" : "",
+                                              "detect_leaks=0", NULL);
+
+      g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", options, TRUE);
+    }
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+static Portald *
+portald_spawn_full (const char * const *args,
+                    GSubprocessFlags    flags,
+                    gboolean            no_leak_check)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = spawn (args, flags | G_SUBPROCESS_FLAGS_STDOUT_PIPE, no_leak_check);
+  g_autoptr(GDataInputStream) out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  g_autofree char *line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  Portald *portald;
+
+  g_assert_no_error (error);
+  if (line == NULL)
+    {
+      g_subprocess_wait (process, NULL, NULL);
+      return NULL;
+    }
+
+  portald = g_new0 (Portald, 1);
+  portald->process = g_steal_pointer (&process);
+  portald->out = g_steal_pointer (&out);
+  portald->url = g_steal_pointer (&line);
+  return portald;
+}
+
+Portald *
+portald_spawn (const char * const *args,
+               GSubprocessFlags    flags)
+{
+  return portald_spawn_full (args, flags, FALSE);
+}
+
+Portald *
+portald_spawn_tls (const char * const *args,
+                   GSubprocessFlags    flags)
+{
+  return portald_spawn_full (args, flags, TRUE);
+}
+
+int
+portald_stop (Portald *portald)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_subprocess_send_signal (portald->process, SIGTERM);
+  g_subprocess_wait (portald->process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (portald->process));
+  status = g_subprocess_get_exit_status (portald->process);
+  g_object_unref (portald->out);
+  g_object_unref (portald->process);
+  g_free (portald->url);
+  g_free (portald);
+  return status;
+}
+
+int
+portald_run (const char * const  *args,
+             char               **out_stderr)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = spawn (args, G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                G_SUBPROCESS_FLAGS_STDERR_PIPE, FALSE);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  /* nothing but the URL ever goes to stdout, and here there is no URL */
+  g_assert_cmpstr (out, ==, "");
+  if (out_stderr != NULL)
+    *out_stderr = g_steal_pointer (&err);
+  return g_subprocess_get_exit_status (process);
+}
+
+char *
+temp_dir_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_dir_make_tmp ("san-portald-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return path;
+}
+
+void
+temp_dir_remove (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}

@@ -1,0 +1,785 @@
+/* test-api.c: san-portald /me, services, routing and the authorization matrix
+ *
+ * Copyright 2026 SAN Internet
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "san-date.h"
+#include "san-document.h"
+#include "san-portald-server.h"
+#include "san-test-server.h"
+#include "portald-test-util.h"
+
+static SanTestServer *server;
+static SoupSession *session;
+
+/* Signed in once for the whole run */
+static char *demo_token;
+static char *other_token;
+static char *viewer_token;
+
+#define URL (san_test_server_get_url (server))
+
+static const char * const all_permissions[] = {
+  "profile", "contacts", "services", "manage_services", "panel_login", "invoices",
+  "payment_methods", "fiscal_notes", "tickets", "emails", "ip_unblock", NULL,
+};
+
+static Reply *
+get (const char *path,
+     const char *token)
+{
+  return http_request (session, URL, "GET", path, token, NULL);
+}
+
+static JsonArray *
+me_contracts (Reply *reply)
+{
+  g_assert_cmpuint (reply->status, ==, 200);
+  return json_object_get_array_member (reply_object (reply), "contracts");
+}
+
+/* The id of the caller's contract called @name */
+static char *
+contract_id (const char *token,
+             const char *name)
+{
+  g_autoptr(Reply) reply = get ("/api/v1/me", token);
+  JsonArray *contracts = me_contracts (reply);
+
+  for (guint i = 0; i < json_array_get_length (contracts); i++)
+    {
+      JsonObject *c = json_array_get_object_element (contracts, i);
+
+      if (g_str_equal (json_object_get_string_member (c, "name"), name))
+        return g_strdup (json_object_get_string_member (c, "id"));
+    }
+  g_assert_not_reached ();
+}
+
+static Reply *
+list_services (const char *token,
+               const char *cid,
+               const char *query)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/contracts/%s/services%s%s", cid,
+                                           query != NULL ? "?" : "", query != NULL ? query : "");
+
+  return get (path, token);
+}
+
+static JsonArray *
+page_items (Reply *reply)
+{
+  g_assert_cmpuint (reply->status, ==, 200);
+  return json_object_get_array_member (reply_object (reply), "items");
+}
+
+static char *
+first_service_id (const char *token,
+                  const char *cid)
+{
+  g_autoptr(Reply) reply = list_services (token, cid, NULL);
+  JsonArray *items = page_items (reply);
+
+  g_assert_cmpuint (json_array_get_length (items), >, 0);
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (items, 0), "id"));
+}
+
+/* /me */
+
+static void
+test_me_demo_user (void)
+{
+  g_autoptr(Reply) reply = get ("/api/v1/me", demo_token);
+  JsonObject *user;
+  JsonArray *contracts;
+  static const struct { const char *name; gboolean owner; SanDocumentKind kind; } expected[] = {
+    { "Ana Souza", TRUE, SAN_DOCUMENT_CPF },
+    { "Padaria Pão Quente Ltda", TRUE, SAN_DOCUMENT_CNPJ },
+    { "Oficina Ribeiro ME", FALSE, SAN_DOCUMENT_CNPJ },
+  };
+
+  g_assert_cmpstr (soup_message_headers_get_content_type (reply->headers, NULL), ==, "application/json");
+  user = json_object_get_object_member (reply_object (reply), "user");
+  g_assert_cmpstr (json_object_get_string_member (user, "email"), ==, "demo@example.com");
+  g_assert_cmpstr (json_object_get_string_member (user, "display_name"), ==, "Ana Souza");
+  g_assert_cmpstr (json_object_get_string_member (user, "id"), !=, "");
+
+  contracts = me_contracts (reply);
+  g_assert_cmpuint (json_array_get_length (contracts), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *c = json_array_get_object_element (contracts, i);
+      JsonArray *permissions = json_object_get_array_member (c, "permissions");
+      const char *document = json_object_get_string_member (c, "document");
+      g_autofree char *bare = NULL;
+      SanDocumentKind kind;
+
+      g_assert_cmpstr (json_object_get_string_member (c, "name"), ==, expected[i].name);
+      g_assert_cmpint (json_object_get_boolean_member (c, "owner"), ==, expected[i].owner);
+      g_assert_true (JSON_NODE_HOLDS_VALUE (json_object_get_member (c, "id")));
+      g_assert_cmpint (json_node_get_value_type (json_object_get_member (c, "id")), ==, G_TYPE_STRING);
+
+      /* bare digits with valid check digits */
+      g_assert_true (san_document_validate (document, &kind, &bare, NULL));
+      g_assert_cmpint (kind, ==, expected[i].kind);
+      g_assert_cmpstr (bare, ==, document);
+
+      if (expected[i].owner)
+        {
+          g_assert_cmpuint (json_array_get_length (permissions), ==, g_strv_length ((GStrv) all_permissions));
+          for (guint p = 0; all_permissions[p] != NULL; p++)
+            g_assert_cmpstr (json_array_get_string_element (permissions, p), ==, all_permissions[p]);
+        }
+      else
+        {
+          g_assert_cmpuint (json_array_get_length (permissions), ==, 1);
+          g_assert_cmpstr (json_array_get_string_element (permissions, 0), ==, "services");
+        }
+    }
+}
+
+static void
+test_me_other_users (void)
+{
+  g_autoptr(Reply) other = get ("/api/v1/me", other_token);
+  g_autoptr(Reply) viewer = get ("/api/v1/me", viewer_token);
+  JsonArray *contracts;
+  JsonObject *c;
+
+  contracts = me_contracts (other);
+  g_assert_cmpuint (json_array_get_length (contracts), ==, 1);
+  c = json_array_get_object_element (contracts, 0);
+  g_assert_true (json_object_get_boolean_member (c, "owner"));
+  g_assert_cmpstr (json_object_get_string_member (c, "name"), !=, "Ana Souza");
+
+  contracts = me_contracts (viewer);
+  g_assert_cmpuint (json_array_get_length (contracts), ==, 1);
+  c = json_array_get_object_element (contracts, 0);
+  g_assert_cmpstr (json_object_get_string_member (c, "name"), ==, "Oficina Ribeiro ME");
+  g_assert_false (json_object_get_boolean_member (c, "owner"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (c, "permissions")), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (c, "permissions"), 0),
+                   ==, "invoices");
+}
+
+/* Services */
+
+static void
+assert_string_member (JsonObject         *object,
+                      const char         *name,
+                      const char * const *allowed)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_VALUE (node));
+  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_STRING);
+  if (allowed != NULL)
+    g_assert_true (g_strv_contains (allowed, json_node_get_string (node)));
+}
+
+static void
+assert_date_or_null (JsonObject *object,
+                     const char *name,
+                     gboolean    nullable)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  GDate date;
+
+  g_assert_nonnull (node);
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      g_assert_true (nullable);
+      return;
+    }
+  g_assert_true (san_date_parse_iso (json_node_get_string (node), &date));
+}
+
+static void
+assert_service (JsonObject *s,
+                const char *cid)
+{
+  static const char * const kinds[] = { "shared", "cloud", "dedicated", NULL };
+  static const char * const statuses[] = { "pending", "active", "suspended", "cancelled", "terminated", NULL };
+  static const char * const cycles[] = { "monthly", "annual", NULL };
+  static const char * const levels[] = { "basic", "business", "premium", NULL };
+  static const char * const methods[] = { "boleto", "pix", "card", "bank_debit", NULL };
+  JsonNode *price = json_object_get_member (s, "price_cents");
+  JsonNode *instance = json_object_get_member (s, "instance");
+  g_autoptr(GDateTime) created = NULL;
+
+  assert_string_member (s, "id", NULL);
+  assert_string_member (s, "contract_id", NULL);
+  g_assert_cmpstr (json_object_get_string_member (s, "contract_id"), ==, cid);
+  assert_string_member (s, "product", NULL);
+  assert_string_member (s, "plan", NULL);
+  assert_string_member (s, "domain", NULL);
+  assert_string_member (s, "kind", kinds);
+  assert_string_member (s, "status", statuses);
+  assert_string_member (s, "billing_cycle", cycles);
+  assert_string_member (s, "support_level", levels);
+  assert_string_member (s, "payment_method", methods);
+  g_assert_nonnull (price);
+  g_assert_cmpint (json_node_get_value_type (price), ==, G_TYPE_INT64);
+  g_assert_cmpint (json_node_get_int (price), >, 0);
+  assert_date_or_null (s, "next_due_date", TRUE);
+  assert_date_or_null (s, "status_since", FALSE);
+  assert_string_member (s, "created_at", NULL);
+  created = g_date_time_new_from_iso8601 (json_object_get_string_member (s, "created_at"), NULL);
+  g_assert_nonnull (created);
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (s, "created_at"), "Z"));
+
+  g_assert_nonnull (instance);
+  if (g_str_equal (json_object_get_string_member (s, "status"), "pending"))
+    g_assert_true (JSON_NODE_HOLDS_NULL (instance));
+  if (!JSON_NODE_HOLDS_NULL (instance))
+    {
+      JsonObject *i = json_node_get_object (instance);
+
+      assert_string_member (i, "id", NULL);
+      assert_string_member (i, "name", NULL);
+      assert_string_member (i, "hostname", NULL);
+      assert_string_member (i, "region", NULL);
+    }
+}
+
+static gint64
+id_number (JsonObject *object)
+{
+  return g_ascii_strtoll (json_object_get_string_member (object, "id"), NULL, 10);
+}
+
+static void
+test_services_list (void)
+{
+  g_autofree char *cid = contract_id (demo_token, "Ana Souza");
+  g_autoptr(Reply) reply = list_services (demo_token, cid, NULL);
+  JsonArray *items = page_items (reply);
+  JsonObject *page = reply_object (reply);
+  gint64 last = 0;
+
+  g_assert_cmpstr (soup_message_headers_get_content_type (reply->headers, NULL), ==, "application/json");
+  g_assert_cmpuint (json_array_get_length (items), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (page, "total"), ==, 5);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (page, "next_cursor")));
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *s = json_array_get_object_element (items, i);
+
+      assert_service (s, cid);
+      /* ordered by id */
+      g_assert_cmpint (id_number (s), >, last);
+      last = id_number (s);
+    }
+}
+
+static void
+test_services_demo_is_varied (void)
+{
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) methods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  static const char * const names[] = { "Ana Souza", "Padaria Pão Quente Ltda", "Oficina Ribeiro ME" };
+  static const guint counts[] = { 5, 9, 3 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (names); c++)
+    {
+      g_autofree char *cid = contract_id (demo_token, names[c]);
+      g_autoptr(Reply) reply = list_services (demo_token, cid, "limit=100");
+      JsonArray *items = page_items (reply);
+
+      g_assert_cmpuint (json_array_get_length (items), ==, counts[c]);
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonObject *s = json_array_get_object_element (items, i);
+
+          assert_service (s, cid);
+          g_hash_table_add (kinds, g_strdup (json_object_get_string_member (s, "kind")));
+          g_hash_table_add (statuses, g_strdup (json_object_get_string_member (s, "status")));
+          g_hash_table_add (methods, g_strdup (json_object_get_string_member (s, "payment_method")));
+        }
+    }
+
+  g_assert_cmpuint (g_hash_table_size (kinds), ==, 3);
+  g_assert_cmpuint (g_hash_table_size (statuses), ==, 5);
+  g_assert_cmpuint (g_hash_table_size (methods), ==, 4);
+}
+
+static void
+test_services_status_filter (void)
+{
+  static const char * const statuses[] = { "pending", "active", "suspended", "cancelled", "terminated" };
+  g_autofree char *cid = contract_id (demo_token, "Padaria Pão Quente Ltda");
+  g_autoptr(Reply) all = list_services (demo_token, cid, NULL);
+  gint64 sum = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autofree char *query = g_strdup_printf ("status=%s", statuses[i]);
+      g_autoptr(Reply) reply = list_services (demo_token, cid, query);
+      JsonArray *items = page_items (reply);
+
+      g_assert_cmpuint (json_array_get_length (items), >, 0);
+      g_assert_cmpint (json_object_get_int_member (reply_object (reply), "total"), ==,
+                       json_array_get_length (items));
+      for (guint j = 0; j < json_array_get_length (items); j++)
+        g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, j), "status"),
+                         ==, statuses[i]);
+      sum += json_array_get_length (items);
+    }
+
+  g_assert_cmpint (sum, ==, json_object_get_int_member (reply_object (all), "total"));
+}
+
+static guint
+count_matches (const char *cid,
+               const char *query)
+{
+  g_autoptr(Reply) reply = list_services (demo_token, cid, query);
+  JsonArray *items = page_items (reply);
+
+  g_assert_cmpint (json_object_get_int_member (reply_object (reply), "total"), ==,
+                   json_array_get_length (items));
+  return json_array_get_length (items);
+}
+
+static void
+test_services_search (void)
+{
+  g_autofree char *padaria = contract_id (demo_token, "Padaria Pão Quente Ltda");
+  g_autofree char *ana = contract_id (demo_token, "Ana Souza");
+  g_autoptr(Reply) reply = NULL;
+  JsonArray *items;
+
+  /* domain, in any case */
+  g_assert_cmpuint (count_matches (padaria, "q=padariapaoquente.com.br"), ==, 4);
+  g_assert_cmpuint (count_matches (padaria, "q=PADARIAPAOQUENTE.COM.BR"), ==, 4);
+  /* product and plan */
+  g_assert_cmpuint (count_matches (padaria, "q=servidor%20dedicado"), ==, 2);
+  g_assert_cmpuint (count_matches (padaria, "q=xeon"), ==, 2);
+  g_assert_cmpuint (count_matches (padaria, "q=Cloud%204%20GB"), ==, 1);
+  /* non-ASCII, case-insensitively */
+  g_assert_cmpuint (count_matches (ana, "q=SSL%20PADR%C3%83O"), ==, 1);
+  /* with a status */
+  g_assert_cmpuint (count_matches (padaria, "q=cloud&status=suspended"), ==, 1);
+  /* SQL-ish text is just text */
+  g_assert_cmpuint (count_matches (padaria, "q=%25"), ==, 0);
+  g_assert_cmpuint (count_matches (padaria, "q=%27%20OR%201%3D1%20--"), ==, 0);
+  g_assert_cmpuint (count_matches (padaria, "q=nada-assim"), ==, 0);
+  /* empty is no filter */
+  g_assert_cmpuint (count_matches (padaria, "q="), ==, 9);
+
+  /* search stays inside the contract */
+  reply = list_services (demo_token, ana, "q=padaria");
+  items = page_items (reply);
+  g_assert_cmpuint (json_array_get_length (items), ==, 0);
+}
+
+static void
+walk_pages (const char *cid,
+            const char *filter,
+            guint       limit,
+            gint64      expected_total)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *cursor = NULL;
+  gint64 last = 0;
+  guint pages = 0;
+
+  do
+    {
+      g_autofree char *query = NULL;
+      g_autofree char *escaped = cursor != NULL ? g_uri_escape_string (cursor, NULL, FALSE) : NULL;
+      g_autoptr(Reply) reply = NULL;
+      JsonObject *page;
+      JsonArray *items;
+      JsonNode *next;
+
+      query = g_strdup_printf ("limit=%u%s%s%s%s", limit,
+                               filter != NULL ? "&" : "", filter != NULL ? filter : "",
+                               escaped != NULL ? "&cursor=" : "", escaped != NULL ? escaped : "");
+      reply = list_services (demo_token, cid, query);
+      items = page_items (reply);
+      page = reply_object (reply);
+      pages++;
+
+      /* the total is the whole list's, on every page */
+      g_assert_cmpint (json_object_get_int_member (page, "total"), ==, expected_total);
+      g_assert_cmpuint (json_array_get_length (items), <=, limit);
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonObject *s = json_array_get_object_element (items, i);
+
+          g_assert_cmpint (id_number (s), >, last);
+          last = id_number (s);
+          g_assert_true (g_hash_table_add (seen, g_strdup (json_object_get_string_member (s, "id"))));
+        }
+
+      next = json_object_get_member (page, "next_cursor");
+      g_assert_nonnull (next);
+      g_clear_pointer (&cursor, g_free);
+      if (!JSON_NODE_HOLDS_NULL (next))
+        {
+          cursor = g_strdup (json_node_get_string (next));
+          g_assert_cmpuint (json_array_get_length (items), ==, limit);
+        }
+    }
+  while (cursor != NULL);
+
+  g_assert_cmpuint (g_hash_table_size (seen), ==, expected_total);
+  g_assert_cmpuint (pages, ==, MAX (1, (expected_total + limit - 1) / limit));
+}
+
+static void
+test_services_pagination (void)
+{
+  g_autofree char *padaria = contract_id (demo_token, "Padaria Pão Quente Ltda");
+
+  for (guint limit = 1; limit <= 10; limit++)
+    walk_pages (padaria, NULL, limit, 9);
+  walk_pages (padaria, "status=active", 2, 5);
+  walk_pages (padaria, "q=padariapaoquente", 3, 5);
+  walk_pages (padaria, "status=terminated", 1, 1);
+  walk_pages (padaria, "q=nada-assim", 5, 0);
+}
+
+static void
+test_services_bad_parameters (void)
+{
+  g_autofree char *cid = contract_id (demo_token, "Padaria Pão Quente Ltda");
+  static const struct { const char *query; const char *field; const char *code; } cases[] = {
+    { "status=paid", "status", "invalid" },
+    { "status=ACTIVE", "status", "invalid" },
+    { "status=", "status", "invalid" },
+    { "limit=0", "limit", "out_of_range" },
+    { "limit=101", "limit", "out_of_range" },
+    { "limit=-1", "limit", "invalid" },
+    { "limit=ten", "limit", "invalid" },
+    { "limit=5x", "limit", "invalid" },
+    { "limit=", "limit", "invalid" },
+    { "limit=99999999999999999999", "limit", "invalid" },
+    { "cursor=garbage!", "cursor", "invalid" },
+    { "cursor=czE6", "cursor", "invalid" },            /* "s1:" */
+    { "cursor=MTIz", "cursor", "invalid" },            /* "123" */
+    { "cursor=", "cursor", "invalid" },
+    { "q=%FF%FE", "q", "invalid" },
+    { "q=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      "q", "too_long" },
+  };
+  g_autoptr(Reply) several = list_services (demo_token, cid, "status=x&limit=0&cursor=x");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Reply) reply = list_services (demo_token, cid, cases[i].query);
+
+      g_test_message ("query: %s", cases[i].query);
+      assert_problem (reply, 400, "validation_failed");
+      g_assert_true (problem_has_field (reply, cases[i].field, cases[i].code));
+    }
+
+  /* every bad field is reported at once */
+  assert_problem (several, 400, "validation_failed");
+  g_assert_true (problem_has_field (several, "status", "invalid"));
+  g_assert_true (problem_has_field (several, "limit", "out_of_range"));
+  g_assert_true (problem_has_field (several, "cursor", "invalid"));
+}
+
+static void
+test_services_detail (void)
+{
+  g_autofree char *cid = contract_id (demo_token, "Padaria Pão Quente Ltda");
+  g_autoptr(Reply) list = list_services (demo_token, cid, NULL);
+  JsonArray *items = page_items (list);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *item = json_array_get_element (items, i);
+      const char *sid = json_object_get_string_member (json_node_get_object (item), "id");
+      g_autofree char *path = g_strdup_printf ("/api/v1/contracts/%s/services/%s", cid, sid);
+      g_autoptr(Reply) detail = get (path, demo_token);
+
+      g_assert_cmpuint (detail->status, ==, 200);
+      assert_service (reply_object (detail), cid);
+      /* the same object as in the list */
+      g_assert_true (json_node_equal (detail->json, item));
+    }
+}
+
+static void
+test_services_detail_unknown (void)
+{
+  g_autofree char *cid = contract_id (demo_token, "Ana Souza");
+  static const char * const sids[] = { "999999", "0", "abc", "1x", "-1", "99999999999999999999999" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sids); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/contracts/%s/services/%s", cid, sids[i]);
+      g_autoptr(Reply) reply = get (path, demo_token);
+
+      g_test_message ("service id: %s", sids[i]);
+      assert_problem (reply, 404, "not_found");
+    }
+}
+
+/* Routing */
+
+static void
+test_routes_unknown (void)
+{
+  static const char * const paths[] = {
+    "/", "/api", "/api/v1", "/api/v1/", "/api/v1/nope", "/api/v1/me/", "/api/v2/me",
+    "/api/v1/contracts", "/api/v1/contracts/1", "/api/v1/contracts//services",
+    "/api/v1/contracts/1/services/1/extra", "/API/V1/ME",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(Reply) with_token = get (paths[i], demo_token);
+      g_autoptr(Reply) without = get (paths[i], NULL);
+
+      g_test_message ("path: %s", paths[i]);
+      assert_problem (with_token, 404, "not_found");
+      assert_problem (without, 404, "not_found");
+    }
+}
+
+static void
+test_routes_wrong_method (void)
+{
+  static const struct { const char *method; const char *path; const char *allow; } cases[] = {
+    { "DELETE", "/api/v1/me", "GET" },
+    { "POST", "/api/v1/me", "GET" },
+    { "GET", "/api/v1/auth/login", "POST" },
+    { "PUT", "/api/v1/auth/refresh", "POST" },
+    { "GET", "/api/v1/auth/logout", "POST" },
+    { "POST", "/api/v1/contracts/1/services", "GET" },
+    { "PATCH", "/api/v1/contracts/1/services/1", "GET" },
+    { "HEAD", "/api/v1/me", "GET" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Reply) reply = http_request (session, URL, cases[i].method, cases[i].path, demo_token, NULL);
+
+      g_test_message ("%s %s", cases[i].method, cases[i].path);
+      g_assert_cmpuint (reply->status, ==, 405);
+      g_assert_cmpstr (reply_header (reply, "Allow"), ==, cases[i].allow);
+      if (!g_str_equal (cases[i].method, "HEAD"))
+        assert_problem (reply, 405, "method_not_allowed");
+    }
+}
+
+/* The authorization matrix: every contract-scoped route of the router's table */
+
+static GPtrArray *
+contract_routes (void)
+{
+  GPtrArray *result = g_ptr_array_new ();
+  const SanPortaldRoute *routes;
+  guint n;
+
+  routes = san_portald_server_get_routes (&n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_has_prefix (routes[i].pattern, SAN_PORTALD_CONTRACT_PREFIX))
+      g_ptr_array_add (result, (gpointer) &routes[i]);
+  g_assert_cmpuint (result->len, >=, 2);
+  return result;
+}
+
+static gboolean
+route_has_service (const SanPortaldRoute *route)
+{
+  return strstr (route->pattern, "{sid}") != NULL;
+}
+
+static Reply *
+call_route (const SanPortaldRoute *route,
+            const char            *token,
+            const char            *cid,
+            const char            *sid)
+{
+  g_autoptr(GString) path = g_string_new (route->pattern);
+  const char *body = g_str_equal (route->method, "GET") ? NULL : "{}";
+
+  g_string_replace (path, "{cid}", cid, 0);
+  g_string_replace (path, "{sid}", sid, 0);
+  g_test_message ("%s %s", route->method, path->str);
+  return http_request (session, URL, route->method, path->str, token, body);
+}
+
+static void
+test_authz_own_contract_allowed (void)
+{
+  g_autoptr(GPtrArray) routes = contract_routes ();
+  g_autofree char *ana = contract_id (demo_token, "Ana Souza");
+  g_autofree char *oficina = contract_id (demo_token, "Oficina Ribeiro ME");
+  g_autofree char *ana_sid = first_service_id (demo_token, ana);
+  g_autofree char *oficina_sid = first_service_id (demo_token, oficina);
+
+  /* the owner, and a member with the permission */
+  for (guint i = 0; i < routes->len; i++)
+    {
+      g_autoptr(Reply) own = call_route (routes->pdata[i], demo_token, ana, ana_sid);
+      g_autoptr(Reply) member = call_route (routes->pdata[i], demo_token, oficina, oficina_sid);
+
+      g_assert_cmpuint (own->status, ==, 200);
+      g_assert_cmpuint (member->status, ==, 200);
+    }
+}
+
+static void
+test_authz_other_contract_forbidden (void)
+{
+  g_autoptr(GPtrArray) routes = contract_routes ();
+  g_autofree char *other_cid = contract_id (other_token, "Carlos Mendes");
+  g_autofree char *other_sid = first_service_id (other_token, other_cid);
+
+  for (guint i = 0; i < routes->len; i++)
+    {
+      g_autoptr(Reply) reply = call_route (routes->pdata[i], demo_token, other_cid, other_sid);
+      g_autoptr(Reply) owner = call_route (routes->pdata[i], other_token, other_cid, other_sid);
+
+      assert_problem (reply, 403, "forbidden");
+      /* while its owner gets in */
+      g_assert_cmpuint (owner->status, ==, 200);
+    }
+}
+
+static void
+test_authz_unknown_contract_forbidden (void)
+{
+  g_autoptr(GPtrArray) routes = contract_routes ();
+  g_autofree char *other_cid = contract_id (other_token, "Carlos Mendes");
+  g_autofree char *other_sid = first_service_id (other_token, other_cid);
+  static const char * const cids[] = { "999999", "0", "abc", "-1", "1.0", "99999999999999999999999" };
+
+  for (guint i = 0; i < routes->len; i++)
+    {
+      /* the reference answer: a contract that exists but isn't ours */
+      g_autoptr(Reply) existing = call_route (routes->pdata[i], demo_token, other_cid, other_sid);
+
+      for (guint c = 0; c < G_N_ELEMENTS (cids); c++)
+        {
+          g_autoptr(Reply) reply = call_route (routes->pdata[i], demo_token, cids[c], other_sid);
+
+          assert_problem (reply, 403, "forbidden");
+          /* the same answer either way: ids can't be probed */
+          g_assert_true (g_bytes_equal (reply->body, existing->body));
+        }
+    }
+}
+
+static void
+test_authz_foreign_service_not_found (void)
+{
+  g_autoptr(GPtrArray) routes = contract_routes ();
+  g_autofree char *ana = contract_id (demo_token, "Ana Souza");
+  g_autofree char *padaria = contract_id (demo_token, "Padaria Pão Quente Ltda");
+  g_autofree char *other_cid = contract_id (other_token, "Carlos Mendes");
+  g_autofree char *other_sid = first_service_id (other_token, other_cid);
+  g_autofree char *padaria_sid = first_service_id (demo_token, padaria);
+  guint checked = 0;
+
+  for (guint i = 0; i < routes->len; i++)
+    {
+      g_autoptr(Reply) stranger = NULL;
+      g_autoptr(Reply) sibling = NULL;
+
+      if (!route_has_service (routes->pdata[i]))
+        continue;
+
+      /* another customer's service, through our own contract */
+      stranger = call_route (routes->pdata[i], demo_token, ana, other_sid);
+      assert_problem (stranger, 404, "not_found");
+      /* our other contract's service, through the wrong contract */
+      sibling = call_route (routes->pdata[i], demo_token, ana, padaria_sid);
+      assert_problem (sibling, 404, "not_found");
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
+static void
+test_authz_missing_permission_forbidden (void)
+{
+  g_autoptr(GPtrArray) routes = contract_routes ();
+  g_autofree char *oficina = contract_id (viewer_token, "Oficina Ribeiro ME");
+  g_autofree char *oficina_sid = first_service_id (demo_token, oficina);
+
+  for (guint i = 0; i < routes->len; i++)
+    {
+      const SanPortaldRoute *route = routes->pdata[i];
+      g_autoptr(Reply) reply = NULL;
+
+      /* the viewer holds only "invoices" */
+      if (g_str_equal (route->permission, "invoices"))
+        continue;
+      reply = call_route (route, viewer_token, oficina, oficina_sid);
+      assert_problem (reply, 403, "forbidden");
+    }
+}
+
+static void
+test_authz_every_route_needs_token (void)
+{
+  const SanPortaldRoute *routes;
+  guint n;
+
+  routes = san_portald_server_get_routes (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(Reply) reply = NULL;
+
+      if (routes[i].public)
+        continue;
+      reply = call_route (&routes[i], NULL, "1", "1");
+      assert_problem (reply, 401, "unauthenticated");
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/portald/me/demo-user", test_me_demo_user);
+  g_test_add_func ("/portald/me/other-users", test_me_other_users);
+  g_test_add_func ("/portald/services/list", test_services_list);
+  g_test_add_func ("/portald/services/demo-is-varied", test_services_demo_is_varied);
+  g_test_add_func ("/portald/services/status-filter", test_services_status_filter);
+  g_test_add_func ("/portald/services/search", test_services_search);
+  g_test_add_func ("/portald/services/pagination", test_services_pagination);
+  g_test_add_func ("/portald/services/bad-parameters", test_services_bad_parameters);
+  g_test_add_func ("/portald/services/detail", test_services_detail);
+  g_test_add_func ("/portald/services/detail-unknown", test_services_detail_unknown);
+  g_test_add_func ("/portald/routes/unknown", test_routes_unknown);
+  g_test_add_func ("/portald/routes/wrong-method", test_routes_wrong_method);
+  g_test_add_func ("/portald/authz/own-contract-allowed", test_authz_own_contract_allowed);
+  g_test_add_func ("/portald/authz/other-contract-forbidden", test_authz_other_contract_forbidden);
+  g_test_add_func ("/portald/authz/unknown-contract-forbidden", test_authz_unknown_contract_forbidden);
+  g_test_add_func ("/portald/authz/foreign-service-not-found", test_authz_foreign_service_not_found);
+  g_test_add_func ("/portald/authz/missing-permission-forbidden", test_authz_missing_permission_forbidden);
+  g_test_add_func ("/portald/authz/every-route-needs-token", test_authz_every_route_needs_token);
+
+  server = san_test_server_start (TRUE, NULL);
+  session = test_session_new (NULL);
+  demo_token = login (session, URL, "demo@example.com", "demo-1234", NULL);
+  other_token = login (session, URL, "other@example.com", "other-1234", NULL);
+  viewer_token = login (session, URL, "viewer@example.com", "viewer-1234", NULL);
+
+  status = g_test_run ();
+
+  g_free (demo_token);
+  g_free (other_token);
+  g_free (viewer_token);
+  g_clear_object (&session);
+  g_clear_pointer (&server, san_test_server_stop);
+  return status;
+}
