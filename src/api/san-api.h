@@ -9,6 +9,7 @@
 #include "san-client.h"
 #include "san-contract.h"
 #include "san-enums.h"
+#include "san-enum-types.h"   /* generated: SAN_TYPE_SERVICE_STATUS, ... */
 #include "san-instance.h"
 #include "san-me.h"
 #include "san-page.h"

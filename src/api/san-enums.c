@@ -1,0 +1,89 @@
+/* san-enums.c: the wire's words as C enums
+ *
+ * Copyright 2026 SAN Internet
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "san-api"
+
+#include "config.h"
+
+#include "san-enums.h"
+
+static const char * const service_status_words[] = {
+  [SAN_SERVICE_STATUS_PENDING] = "pending",
+  [SAN_SERVICE_STATUS_ACTIVE] = "active",
+  [SAN_SERVICE_STATUS_SUSPENDED] = "suspended",
+  [SAN_SERVICE_STATUS_CANCELLED] = "cancelled",
+  [SAN_SERVICE_STATUS_TERMINATED] = "terminated",
+};
+
+static const char * const service_kind_words[] = {
+  [SAN_SERVICE_KIND_SHARED] = "shared",
+  [SAN_SERVICE_KIND_CLOUD] = "cloud",
+  [SAN_SERVICE_KIND_DEDICATED] = "dedicated",
+};
+
+static const char * const billing_cycle_words[] = {
+  [SAN_BILLING_CYCLE_MONTHLY] = "monthly",
+  [SAN_BILLING_CYCLE_ANNUAL] = "annual",
+};
+
+static const char * const support_level_words[] = {
+  [SAN_SUPPORT_LEVEL_BASIC] = "basic",
+  [SAN_SUPPORT_LEVEL_BUSINESS] = "business",
+  [SAN_SUPPORT_LEVEL_PREMIUM] = "premium",
+};
+
+static const char * const payment_method_words[] = {
+  [SAN_PAYMENT_METHOD_BOLETO] = "boleto",
+  [SAN_PAYMENT_METHOD_PIX] = "pix",
+  [SAN_PAYMENT_METHOD_CARD] = "card",
+  [SAN_PAYMENT_METHOD_BANK_DEBIT] = "bank_debit",
+};
+
+/* Exact, case-sensitive match: the wire's words are lower case */
+static gboolean
+lookup_word (const char * const *words,
+             guint               n_words,
+             const char         *word,
+             guint              *out)
+{
+  if (word == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_words; i++)
+    {
+      if (g_str_equal (words[i], word))
+        {
+          *out = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+#define DEFINE_WIRE_FUNCS(TypeName, type_name, words)                            \
+  gboolean                                                                       \
+  type_name##_from_wire (const char *word,                                       \
+                         TypeName   *out)                                        \
+  {                                                                              \
+    guint value;                                                                 \
+                                                                                 \
+    if (!lookup_word (words, G_N_ELEMENTS (words), word, &value))                \
+      return FALSE;                                                              \
+    if (out != NULL)                                                             \
+      *out = (TypeName) value;                                                   \
+    return TRUE;                                                                 \
+  }                                                                              \
+                                                                                 \
+  const char *                                                                   \
+  type_name##_to_wire (TypeName value)                                           \
+  {                                                                              \
+    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (words), NULL);           \
+    return words[value];                                                         \
+  }
+
+DEFINE_WIRE_FUNCS (SanServiceStatus, san_service_status, service_status_words)
+DEFINE_WIRE_FUNCS (SanServiceKind, san_service_kind, service_kind_words)
+DEFINE_WIRE_FUNCS (SanBillingCycle, san_billing_cycle, billing_cycle_words)
+DEFINE_WIRE_FUNCS (SanSupportLevel, san_support_level, support_level_words)
+DEFINE_WIRE_FUNCS (SanPaymentMethod, san_payment_method, payment_method_words)
