@@ -1,0 +1,228 @@
+/* san-service-detail.c: everything about one service, in plain language
+ *
+ * Copyright 2026 SAN Internet
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "san-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "san-date.h"
+#include "san-service-detail.h"
+#include "san-service-labels.h"
+
+struct _SanServiceDetail
+{
+  GtkWidget     parent_instance;
+
+  SanService   *service;
+
+  GtkLabel     *title_label;
+  GtkLabel     *subtitle_label;
+  GtkLabel     *status_label;
+  GtkLabel     *explanation_label;
+  AdwActionRow *plan_row;
+  AdwActionRow *kind_row;
+  AdwActionRow *domain_row;
+  AdwActionRow *price_row;
+  AdwActionRow *due_row;
+  AdwActionRow *support_row;
+  AdwActionRow *payment_row;
+  AdwActionRow *instance_name_row;
+  AdwActionRow *hostname_row;
+  AdwActionRow *region_row;
+  GtkWidget    *instance_group;
+  GtkWidget    *no_instance_row;
+};
+
+enum {
+  PROP_0,
+  PROP_SERVICE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (SanServiceDetail, san_service_detail, GTK_TYPE_WIDGET)
+
+static const char *status_classes[] = {
+  "status-pending", "status-active", "status-suspended", "status-cancelled", "status-terminated",
+};
+
+static void
+set_row (AdwActionRow *row,
+         const char   *value)
+{
+  adw_action_row_set_subtitle (row, value != NULL && value[0] != '\0' ? value : "—");
+}
+
+static void
+update (SanServiceDetail *self)
+{
+  g_autofree char *subtitle = NULL;
+  g_autofree char *price = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *explanation = NULL;
+  SanInstance *instance;
+  SanServiceStatus status;
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
+
+  if (self->service == NULL)
+    return;
+
+  status = san_service_get_status (self->service);
+  subtitle = san_service_dup_subtitle (self->service);
+  price = san_service_dup_price_text (self->service);
+  explanation = san_service_dup_status_explanation (self->service);
+  if (san_service_get_next_due_date (self->service) != NULL)
+    due = san_date_format (san_service_get_next_due_date (self->service));
+  else
+    due = g_strdup (C_("next due date", "None"));
+
+  gtk_label_set_label (self->title_label, san_service_get_title (self->service));
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  gtk_label_set_label (self->status_label, san_service_status_label (status));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), san_service_status_css_class (status));
+  gtk_label_set_label (self->explanation_label, explanation);
+
+  set_row (self->plan_row, san_service_get_plan (self->service));
+  set_row (self->kind_row, san_service_kind_label (san_service_get_kind (self->service)));
+  set_row (self->domain_row, san_service_get_domain (self->service));
+  set_row (self->price_row, price);
+  set_row (self->due_row, due);
+  set_row (self->support_row,
+           san_support_level_label (san_service_get_support_level (self->service)));
+  set_row (self->payment_row,
+           san_payment_method_label (san_service_get_payment_method (self->service)));
+
+  instance = san_service_get_instance (self->service);
+  gtk_widget_set_visible (GTK_WIDGET (self->instance_name_row), instance != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->hostname_row), instance != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->region_row), instance != NULL);
+  gtk_widget_set_visible (self->no_instance_row, instance == NULL);
+  if (instance != NULL)
+    {
+      set_row (self->instance_name_row, san_instance_get_name (instance));
+      set_row (self->hostname_row, san_instance_get_hostname (instance));
+      set_row (self->region_row, san_instance_get_region (instance));
+    }
+}
+
+static void
+san_service_detail_dispose (GObject *object)
+{
+  SanServiceDetail *self = SAN_SERVICE_DETAIL (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAN_TYPE_SERVICE_DETAIL);
+  /* The template's top widget is not a bound child: unparent it too */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->service);
+
+  G_OBJECT_CLASS (san_service_detail_parent_class)->dispose (object);
+}
+
+static void
+san_service_detail_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SanServiceDetail *self = SAN_SERVICE_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVICE:
+      g_value_set_object (value, self->service);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+san_service_detail_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  SanServiceDetail *self = SAN_SERVICE_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVICE:
+      san_service_detail_set_service (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+san_service_detail_class_init (SanServiceDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = san_service_detail_dispose;
+  object_class->get_property = san_service_detail_get_property;
+  object_class->set_property = san_service_detail_set_property;
+
+  properties[PROP_SERVICE] =
+    g_param_spec_object ("service", NULL, NULL, SAN_TYPE_SERVICE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/saninternet/ClientArea/ui/san-service-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, status_label);
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, plan_row);
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, domain_row);
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, price_row);
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, due_row);
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, support_row);
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, payment_row);
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, instance_name_row);
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, hostname_row);
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, region_row);
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, instance_group);
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, no_instance_row);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+san_service_detail_init (SanServiceDetail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SanService *
+san_service_detail_get_service (SanServiceDetail *self)
+{
+  g_return_val_if_fail (SAN_IS_SERVICE_DETAIL (self), NULL);
+
+  return self->service;
+}
+
+void
+san_service_detail_set_service (SanServiceDetail *self,
+                                SanService       *service)
+{
+  g_return_if_fail (SAN_IS_SERVICE_DETAIL (self));
+  g_return_if_fail (service == NULL || SAN_IS_SERVICE (service));
+
+  if (!g_set_object (&self->service, service))
+    return;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
+}

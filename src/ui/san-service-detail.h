@@ -1,0 +1,21 @@
+/* san-service-detail.h: everything about one service, in plain language
+ *
+ * Copyright 2026 SAN Internet
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "san-api.h"
+
+G_BEGIN_DECLS
+
+#define SAN_TYPE_SERVICE_DETAIL (san_service_detail_get_type ())
+G_DECLARE_FINAL_TYPE (SanServiceDetail, san_service_detail, SAN, SERVICE_DETAIL, GtkWidget)
+
+SanService *san_service_detail_get_service (SanServiceDetail *self);
+void        san_service_detail_set_service (SanServiceDetail *self,
+                                            SanService       *service);
+
+G_END_DECLS

@@ -1,0 +1,701 @@
+/* san-window.c: the main window: loading, sign-in, unreachable and the
+ * signed-in sections
+ *
+ * Copyright 2026 SAN Internet
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "san-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "san-document.h"
+#include "san-overview-page.h"
+#include "san-services-page.h"
+#include "san-sign-in-page.h"
+#include "san-window.h"
+
+struct _SanWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  SanTokenStore        *store;
+  char                 *server;
+  GCancellable         *cancellable;
+  SanClient            *client;
+  SanMe                *me;
+  SanContract          *contract;
+  AdwToast             *error_toast;
+  guint                 signing_out : 1;
+  guint                 updating_contracts : 1;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  SanSignInPage        *sign_in_page;
+  AdwStatusPage        *unreachable_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
+  GtkWidget            *content_box;
+  GtkWidget            *back_button;
+  GtkListBox           *sidebar_list;
+  GtkListBoxRow        *overview_row;
+  GtkListBoxRow        *services_row;
+  AdwViewStack         *content_stack;
+  AdwWindowTitle       *content_title;
+  GtkDropDown          *contract_dropdown;
+  GtkMenuButton        *user_menu_button;
+  GtkWidget            *user_box;
+  GtkLabel             *user_name_label;
+  GtkLabel             *user_email_label;
+  SanOverviewPage      *overview_page;
+  SanServicesPage      *services_page;
+};
+
+G_DEFINE_FINAL_TYPE (SanWindow, san_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void fetch_me (SanWindow *self);
+
+static gboolean
+is_network_error (const GError *error)
+{
+  return error->domain == SAN_API_ERROR &&
+         (error->code == SAN_API_ERROR_NETWORK ||
+          error->code == SAN_API_ERROR_SERVER ||
+          error->code == SAN_API_ERROR_TLS ||
+          error->code == SAN_API_ERROR_MALFORMED);
+}
+
+static gboolean
+is_signed_out_error (const GError *error)
+{
+  return error->domain == SAN_API_ERROR &&
+         (error->code == SAN_API_ERROR_NOT_SIGNED_IN ||
+          error->code == SAN_API_ERROR_UNAUTHORIZED);
+}
+
+static void
+restart_cancellable (SanWindow *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+}
+
+static void
+show_loading (SanWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
+static void
+clear_session_view (SanWindow *self)
+{
+  san_overview_page_set_contract (self->overview_page, NULL, NULL);
+  san_services_page_set_contract (self->services_page, NULL, NULL);
+  self->updating_contracts = TRUE;
+  gtk_drop_down_set_model (self->contract_dropdown, NULL);
+  self->updating_contracts = FALSE;
+  g_clear_object (&self->contract);
+  g_clear_object (&self->me);
+  if (self->error_toast != NULL)
+    adw_toast_dismiss (self->error_toast);
+}
+
+static void
+show_sign_in (SanWindow  *self,
+              const char *message)
+{
+  self->signing_out = FALSE;
+  clear_session_view (self);
+  san_sign_in_page_set_server (self->sign_in_page, self->server);
+  gtk_stack_set_visible_child_name (self->stack, "sign-in");
+  san_sign_in_page_reset (self->sign_in_page);
+  san_sign_in_page_set_error (self->sign_in_page, message);
+}
+
+static void
+show_unreachable (SanWindow    *self,
+                  const GError *error)
+{
+  g_autofree char *description = NULL;
+
+  if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_NETWORK))
+    /* Translators: %s is a server address */
+    description = g_strdup_printf (_("Could not connect to %s. Check your connection and try "
+                                     "again."), self->server);
+  else
+    /* Translators: %s is the reason */
+    description = g_strdup_printf (_("The server did not answer as expected: %s"),
+                                   error->message);
+  adw_status_page_set_description (self->unreachable_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "unreachable");
+}
+
+static void
+show_error_toast (SanWindow  *self,
+                  const char *title)
+{
+  AdwToast *toast;
+
+  if (self->error_toast != NULL)
+    {
+      adw_toast_set_title (self->error_toast, title);
+      return;
+    }
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Retry"));
+  adw_toast_set_action_name (toast, "win.reload");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  self->error_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->error_toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+select_contract (SanWindow   *self,
+                 SanContract *contract)
+{
+  if (contract == self->contract)
+    return;
+
+  g_set_object (&self->contract, contract);
+  if (contract != NULL)
+    g_settings_set_string (self->settings, "last-contract", san_contract_get_id (contract));
+
+  san_overview_page_set_contract (self->overview_page, self->client, contract);
+  san_services_page_set_contract (self->services_page, self->client, contract);
+}
+
+static void
+show_main (SanWindow *self,
+           SanMe     *me)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-contract");
+  GListModel *contracts = san_me_get_contracts (me);
+  SanUser *user = san_me_get_user (me);
+  guint n = g_list_model_get_n_items (contracts);
+  guint selected = 0;
+
+  g_set_object (&self->me, me);
+
+  gtk_label_set_label (self->user_name_label, san_user_get_display_name (user));
+  gtk_label_set_label (self->user_email_label, san_user_get_email (user));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SanContract) contract = g_list_model_get_item (contracts, i);
+
+      if (g_strcmp0 (san_contract_get_id (contract), last) == 0)
+        selected = i;
+    }
+
+  g_clear_object (&self->contract);
+  self->updating_contracts = TRUE;
+  gtk_drop_down_set_model (self->contract_dropdown, contracts);
+  gtk_drop_down_set_selected (self->contract_dropdown, selected);
+  self->updating_contracts = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->contract_dropdown), n > 1);
+  select_contract (self, gtk_drop_down_get_selected_item (self->contract_dropdown));
+
+  gtk_list_box_select_row (self->sidebar_list, self->overview_row);
+  gtk_stack_set_visible_child_name (self->stack, "main");
+}
+
+static void
+on_fetch_me_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SanMe) me = NULL;
+  SanWindow *self;
+
+  me = san_client_fetch_me_finish (SAN_CLIENT (object), result, &error);
+  if (me == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* self may be gone */
+
+  self = SAN_WINDOW (user_data);
+  if (me != NULL)
+    show_main (self, me);
+  else if (is_signed_out_error (error))
+    show_sign_in (self, NULL);
+  else if (is_network_error (error))
+    show_unreachable (self, error);
+  else
+    show_sign_in (self, error->message);
+}
+
+static void
+fetch_me (SanWindow *self)
+{
+  restart_cancellable (self);
+  show_loading (self);
+  san_client_fetch_me_async (self->client, self->cancellable, on_fetch_me_cb, self);
+}
+
+static void
+on_client_signed_out_cb (SanWindow *self,
+                         SanClient *client)
+{
+  if (client != self->client || self->signing_out)
+    return;
+
+  restart_cancellable (self);
+  show_sign_in (self, _("Your session has ended. Sign in again."));
+}
+
+static void
+set_client (SanWindow *self,
+            SanClient *client)
+{
+  if (!g_set_object (&self->client, client))
+    return;
+  if (client != NULL)
+    g_signal_connect_object (client, "signed-out", G_CALLBACK (on_client_signed_out_cb),
+                             self, G_CONNECT_SWAPPED);
+}
+
+static void
+on_restore_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  SanWindow *self;
+
+  if (!san_client_restore_finish (SAN_CLIENT (object), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* self may be gone */
+
+  self = SAN_WINDOW (user_data);
+  if (error == NULL)
+    fetch_me (self);
+  else if (is_signed_out_error (error))
+    show_sign_in (self, NULL);
+  else if (is_network_error (error))
+    show_unreachable (self, error);
+  else
+    show_sign_in (self, error->message);
+}
+
+static void
+start (SanWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SanClient) client = NULL;
+
+  restart_cancellable (self);
+  show_loading (self);
+
+  client = san_client_new (self->server, self->store, &error);
+  set_client (self, client);
+  if (client == NULL)
+    {
+      show_sign_in (self, error->message);
+      return;
+    }
+
+  san_client_restore_async (client, self->cancellable, on_restore_cb, self);
+}
+
+static void
+on_sign_in_page_signed_in_cb (SanWindow     *self,
+                              SanClient     *client,
+                              SanSignInPage *page)
+{
+  g_free (self->server);
+  self->server = g_strdup (san_client_get_base_uri (client));
+  g_settings_set_string (self->settings, "server-url", self->server);
+
+  set_client (self, client);
+  fetch_me (self);
+}
+
+static void
+on_logout_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  SanWindow *self;
+
+  if (!san_client_logout_finish (SAN_CLIENT (object), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* self may be gone */
+
+  self = SAN_WINDOW (user_data);
+  self->signing_out = FALSE;
+  show_sign_in (self, NULL);
+
+  /* The session is forgotten here either way */
+  if (error != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Signed out here, but the server was not "
+                                                  "told: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    }
+}
+
+static void
+on_page_load_failed_cb (SanWindow    *self,
+                        const GError *error)
+{
+  g_autofree char *title = NULL;
+
+  if (is_signed_out_error (error))
+    {
+      /* The client also says "signed-out" when the session ended */
+      if (!san_client_get_signed_in (self->client))
+        show_sign_in (self, _("Your session has ended. Sign in again."));
+      return;
+    }
+
+  if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_FORBIDDEN))
+    title = g_strdup (_("You don't have permission to see this contract's services."));
+  else if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_NETWORK))
+    title = g_strdup (_("Can't reach SAN. Check your connection."));
+  else
+    /* Translators: %s is the reason */
+    title = g_strdup_printf (_("Could not load the services: %s"), error->message);
+  show_error_toast (self, title);
+}
+
+static void
+on_overview_status_activated_cb (SanWindow       *self,
+                                 int              status,
+                                 SanOverviewPage *page)
+{
+  san_services_page_set_status_filter (self->services_page, status);
+  gtk_list_box_select_row (self->sidebar_list, self->services_row);
+}
+
+static void
+on_overview_service_activated_cb (SanWindow       *self,
+                                  const char      *service_id,
+                                  SanOverviewPage *page)
+{
+  gtk_list_box_select_row (self->sidebar_list, self->services_row);
+  san_services_page_show_service (self->services_page, service_id);
+}
+
+static void
+on_sidebar_row_selected_cb (SanWindow     *self,
+                            GtkListBoxRow *row,
+                            GtkListBox    *list)
+{
+  if (self->content_stack == NULL)
+    return;   /* disposing */
+
+  if (row == self->services_row)
+    {
+      adw_view_stack_set_visible_child_name (self->content_stack, "services");
+      adw_window_title_set_title (self->content_title, _("Services"));
+    }
+  else if (row == self->overview_row)
+    {
+      adw_view_stack_set_visible_child_name (self->content_stack, "overview");
+      adw_window_title_set_title (self->content_title, _("Overview"));
+    }
+  else
+    return;
+
+  /* Also when unfolded, so that folding later shows the section */
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+on_sidebar_row_activated_cb (SanWindow     *self,
+                             GtkListBoxRow *row,
+                             GtkListBox    *list)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static gboolean
+showing_services (SanWindow *self)
+{
+  return adw_view_stack_get_visible_child (self->content_stack) == GTK_WIDGET (self->services_page);
+}
+
+/* Back goes from a service's details to the list, then to the sections */
+static void
+on_leaflet_folded_cb (SanWindow *self)
+{
+  gboolean can_go_back;
+
+  if (self->back_button == NULL)
+    return;   /* disposing */
+
+  can_go_back = adw_leaflet_get_folded (self->leaflet) ||
+                (showing_services (self) &&
+                 san_services_page_get_showing_detail (self->services_page));
+  gtk_widget_set_visible (self->back_button, can_go_back);
+}
+
+static void
+on_back_clicked_cb (SanWindow *self)
+{
+  if (showing_services (self) && san_services_page_go_back (self->services_page))
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
+}
+
+static void
+on_contract_dropdown_selected_cb (SanWindow   *self,
+                                  GParamSpec  *pspec,
+                                  GtkDropDown *dropdown)
+{
+  SanContract *contract = gtk_drop_down_get_selected_item (dropdown);
+
+  if (self->overview_page == NULL)
+    return;   /* disposing */
+  if (!self->updating_contracts && contract != NULL)
+    select_contract (self, contract);
+}
+
+static void
+on_contract_factory_setup_cb (GtkSignalListItemFactory *factory,
+                                   GtkListItem              *item,
+                                   gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *document = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 30);
+  gtk_label_set_xalign (GTK_LABEL (document), 0);
+  gtk_widget_add_css_class (document, "dim-label");
+  gtk_widget_add_css_class (document, "caption");
+  gtk_widget_add_css_class (document, "numeric");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), document);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+on_contract_factory_bind_cb (GtkSignalListItemFactory *factory,
+                                  GtkListItem              *item,
+                                  gpointer                  user_data)
+{
+  SanContract *contract = gtk_list_item_get_item (item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *document = gtk_widget_get_next_sibling (name);
+  g_autofree char *formatted = san_document_format (san_contract_get_document (contract));
+
+  gtk_label_set_label (GTK_LABEL (name), san_contract_get_name (contract));
+  gtk_label_set_label (GTK_LABEL (document),
+                       formatted != NULL ? formatted : san_contract_get_document (contract));
+}
+
+static void
+reload_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SanWindow *self = SAN_WINDOW (widget);
+
+  if (self->error_toast != NULL)
+    adw_toast_dismiss (self->error_toast);
+  if (self->contract == NULL)
+    return;
+  san_overview_page_reload (self->overview_page);
+  san_services_page_reload (self->services_page);
+}
+
+static void
+retry_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  start (SAN_WINDOW (widget));
+}
+
+static void
+search_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SanWindow *self = SAN_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") != 0)
+    return;
+  gtk_list_box_select_row (self->sidebar_list, self->services_row);
+  san_services_page_focus_search (self->services_page);
+}
+
+static gboolean
+san_window_close_request (GtkWindow *window)
+{
+  SanWindow *self = SAN_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+
+  return GTK_WINDOW_CLASS (san_window_parent_class)->close_request (window);
+}
+
+static void
+san_window_dispose (GObject *object)
+{
+  SanWindow *self = SAN_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SAN_TYPE_WINDOW);
+
+  g_clear_object (&self->contract);
+  g_clear_object (&self->me);
+  g_clear_object (&self->client);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (san_window_parent_class)->dispose (object);
+}
+
+static void
+san_window_finalize (GObject *object)
+{
+  SanWindow *self = SAN_WINDOW (object);
+
+  g_free (self->server);
+
+  G_OBJECT_CLASS (san_window_parent_class)->finalize (object);
+}
+
+static void
+san_window_class_init (SanWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = san_window_dispose;
+  object_class->finalize = san_window_finalize;
+  window_class->close_request = san_window_close_request;
+
+  g_type_ensure (SAN_TYPE_SIGN_IN_PAGE);
+  g_type_ensure (SAN_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (SAN_TYPE_SERVICES_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/saninternet/ClientArea/ui/san-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, unreachable_page);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, overview_row);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, services_row);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, contract_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, user_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, user_box);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, user_name_label);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, user_email_label);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, services_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_sign_in_page_signed_in_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_load_failed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_overview_status_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_overview_service_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_contract_dropdown_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.reload", NULL);
+}
+
+static void
+san_window_init (SanWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkPopover *popover;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Name and CPF/CNPJ, in the button and in the list */
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_contract_factory_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_contract_factory_bind_cb), NULL);
+  gtk_drop_down_set_factory (self->contract_dropdown, factory);
+
+  popover = gtk_menu_button_get_popover (self->user_menu_button);
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), self->user_box, "user");
+}
+
+SanWindow *
+san_window_new (SanApplication *application,
+                const char     *server)
+{
+  SanWindow *self;
+
+  g_return_val_if_fail (SAN_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (SAN_TYPE_WINDOW, "application", application, NULL);
+  self->settings = g_object_ref (san_application_get_settings (application));
+  self->store = g_object_ref (san_application_get_token_store (application));
+  if (server != NULL && server[0] != '\0')
+    self->server = g_strdup (server);
+  else
+    self->server = g_settings_get_string (self->settings, "server-url");
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  san_sign_in_page_set_token_store (self->sign_in_page, self->store);
+  san_sign_in_page_set_server (self->sign_in_page, self->server);
+
+  start (self);
+  return self;
+}
+
+void
+san_window_sign_out (SanWindow *self)
+{
+  g_return_if_fail (SAN_IS_WINDOW (self));
+
+  if (self->client == NULL || !san_client_get_signed_in (self->client))
+    {
+      show_sign_in (self, NULL);
+      return;
+    }
+
+  restart_cancellable (self);
+  clear_session_view (self);
+  show_loading (self);
+  self->signing_out = TRUE;
+  san_client_logout_async (self->client, self->cancellable, on_logout_cb, self);
+}
