@@ -15,8 +15,6 @@
 #define TOKEN_BYTES 32
 #define TOKEN_TEXT_LENGTH 43   /* base64url of 32 bytes, no padding */
 
-static char *dummy_hash;
-
 gboolean
 san_portald_auth_init (GError **error)
 {
@@ -53,23 +51,27 @@ san_portald_password_verify (const char *hash,
   return crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
 }
 
-void
-san_portald_password_verify_dummy (const char *password)
+static gpointer
+make_dummy_hash (gpointer data)
 {
-  if (dummy_hash == NULL)
-    {
-      /* a hash of a random password nobody knows, made once */
-      guint8 random[16];
-      g_autofree char *secret = NULL;
+  guint8 random[16];
+  g_autofree char *secret = NULL;
+  char *hash;
 
-      randombytes_buf (random, sizeof random);
-      secret = g_base64_encode (random, sizeof random);
-      dummy_hash = san_portald_password_hash (secret, NULL);
-      sodium_memzero (secret, strlen (secret));
-      if (dummy_hash == NULL)
-        return;
-    }
-  (void) san_portald_password_verify (dummy_hash, password);
+  randombytes_buf (random, sizeof random);
+  secret = g_base64_encode (random, sizeof random);
+  sodium_memzero (random, sizeof random);
+  hash = san_portald_password_hash (secret, NULL);
+  sodium_memzero (secret, strlen (secret));
+  return hash;
+}
+
+const char *
+san_portald_password_dummy_hash (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, make_dummy_hash, NULL);
 }
 
 char *
@@ -158,12 +160,30 @@ san_portald_rate_limiter_check (SanPortaldRateLimiter *self,
                                 gint64                 now_us,
                                 guint                 *out_retry_after_s)
 {
+  return san_portald_rate_limiter_check_pending (self, key, 0, now_us, out_retry_after_s);
+}
+
+gboolean
+san_portald_rate_limiter_check_pending (SanPortaldRateLimiter *self,
+                                        const char            *key,
+                                        guint                  pending,
+                                        gint64                 now_us,
+                                        guint                 *out_retry_after_s)
+{
   GArray *times = current_failures (self, key, now_us);
+  guint failures = times != NULL ? times->len : 0;
   gint64 free_at;
 
   *out_retry_after_s = 0;
-  if (times == NULL || times->len < self->max_failures)
+  if (failures + (guint64) pending < self->max_failures)
     return TRUE;
+
+  if (failures < self->max_failures)
+    {
+      /* only attempts still in progress tip it: they end within a second or so */
+      *out_retry_after_s = 1;
+      return FALSE;
+    }
 
   /* one more try is allowed when the failure that tipped the count leaves the window */
   free_at = g_array_index (times, gint64, times->len - self->max_failures) + self->window_us;

@@ -19,8 +19,11 @@ char     *san_portald_password_hash      (const char   *password,
                                           GError      **error);
 gboolean  san_portald_password_verify    (const char   *hash,
                                           const char   *password);
-/* Spends the same effort as a real verification, for unknown e-mails. */
-void      san_portald_password_verify_dummy (const char *password);
+/* The hash of a random password nobody knows, made on the first call
+ * (thread-safe) with the same limits as real ones: verifying an unknown
+ * e-mail's password against it spends the same effort as a real
+ * verification. NULL only when it could not be made (out of memory). */
+const char *san_portald_password_dummy_hash (void);
 
 /* A new random 256-bit token, base64url without padding (43 characters),
  * and its SHA-256 hash (the only form that is stored). */
@@ -40,6 +43,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SanPortaldRateLimiter, san_portald_rate_limiter_f
 /* TRUE when @key may try again; otherwise *@out_retry_after_s says in how many seconds. */
 gboolean san_portald_rate_limiter_check          (SanPortaldRateLimiter *self,
                                                   const char            *key,
+                                                  gint64                 now_us,
+                                                  guint                 *out_retry_after_s);
+/* The same, counting @pending attempts still being checked as if they had
+ * failed, so a burst of simultaneous attempts can't exceed the limit; when
+ * only those tip it, *@out_retry_after_s is 1. */
+gboolean san_portald_rate_limiter_check_pending  (SanPortaldRateLimiter *self,
+                                                  const char            *key,
+                                                  guint                  pending,
                                                   gint64                 now_us,
                                                   guint                 *out_retry_after_s);
 void     san_portald_rate_limiter_record_failure (SanPortaldRateLimiter *self,

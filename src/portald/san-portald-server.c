@@ -9,6 +9,13 @@
  * application/problem+json. Each request is logged as one line on stderr
  * (method, path without query, status, milliseconds), never with headers or
  * bodies, so tokens and passwords never reach the log.
+ *
+ * Everything runs on the main thread except argon2id password checks (about
+ * 0.1 s and 64 MiB each): a sign-in pauses its message, hands a copy of the
+ * stored hash and of the password to a GTask worker thread, and finishes on
+ * the main thread (rate limits, session, answer) when the check is done. At
+ * most max_hash_running checks run at once and max_hash_waiting wait; more
+ * sign-ins get 503 busy. The worker never sees the database or the message.
  */
 #define G_LOG_DOMAIN "san-portald"
 
@@ -28,6 +35,10 @@
 #define DEFAULT_LIMIT 50
 #define STATUS_TOO_MANY_REQUESTS 429   /* RFC 6585; libsoup has no name for it */
 #define MAX_LIMIT 100
+#define MAX_HASH_RUNNING 4        /* 64 MiB each */
+#define DEFAULT_HASH_WAITING 32
+
+typedef struct _LoginJob LoginJob;
 
 struct _SanPortaldServer
 {
@@ -38,6 +49,17 @@ struct _SanPortaldServer
   SanPortaldRateLimiter *account_failures;
   SanPortaldRateLimiter *address_failures;
   guint                  prune_id;
+  /* sign-ins in progress (running or waiting), per key: GUINT_TO_POINTER counts */
+  GHashTable            *account_pending;
+  GHashTable            *address_pending;
+  /* password checks: LoginJobs waiting for a worker, and how many run */
+  GQueue                 waiting;
+  guint                  hash_running;
+  guint                  max_hash_running;
+  guint                  max_hash_waiting;
+  GCancellable          *cancellable;   /* cancelled when the server goes */
+  GMainContext          *context;       /* where the checks finish */
+  gboolean               stopping;
 };
 
 struct _SanPortaldRequest
@@ -113,6 +135,7 @@ problem_title (const char *code)
     { "not_found", "Not found" },
     { "method_not_allowed", "Method not allowed" },
     { "too_many_attempts", "Too many attempts" },
+    { "busy", "Busy" },
     { "internal_error", "Internal error" },
   };
 
@@ -561,6 +584,294 @@ send_too_many_attempts (SanPortaldRequest *req,
 }
 
 static void
+send_busy (SanPortaldRequest *req)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
+                                "Retry-After", "1");
+  send_problem (req, SOUP_STATUS_SERVICE_UNAVAILABLE, "busy",
+                "Too many sign-ins at once: try again in a second");
+}
+
+/* Sign-in: the password check runs in a worker thread */
+
+/* What the worker gets: copies, wiped when done */
+typedef struct
+{
+  char  *hash;       /* NULL: no hash to check against (out of memory) */
+  char  *password;
+  gsize  password_length;
+} HashWork;
+
+static void
+hash_work_free (gpointer data)
+{
+  HashWork *work = data;
+
+  if (work == NULL)
+    return;
+  sodium_memzero (work->password, work->password_length);
+  g_free (work->password);
+  if (work->hash != NULL)
+    sodium_memzero (work->hash, strlen (work->hash));
+  g_free (work->hash);
+  g_free (work);
+}
+
+/* One sign-in between handle_login() and its answer; main thread only */
+struct _LoginJob
+{
+  SanPortaldServer  *server;
+  SoupServerMessage *msg;              /* a reference; paused */
+  gulong             finished_id;
+  gulong             disconnected_id;
+  gboolean           gone;             /* finished or disconnected: don't answer, don't unpause */
+  char              *account_key;
+  char              *address_key;
+  SanPortaldUser    *user;             /* NULL for an unknown e-mail */
+  HashWork          *work;             /* until it goes to the worker */
+};
+
+static void
+pending_add (GHashTable *pending,
+             const char *key,
+             int         delta)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (pending, key));
+
+  count += delta;
+  if (count == 0)
+    g_hash_table_remove (pending, key);
+  else
+    g_hash_table_replace (pending, g_strdup (key), GUINT_TO_POINTER (count));
+}
+
+static guint
+pending_get (GHashTable *pending,
+             const char *key)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (pending, key));
+}
+
+static void
+on_job_message_gone_cb (SoupServerMessage *msg,
+                        gpointer           user_data)
+{
+  LoginJob *job = user_data;
+
+  /* the client went away (or the server closed the connection): libsoup
+   * has finished with the message's I/O, only our reference keeps it */
+  job->gone = TRUE;
+}
+
+static LoginJob *
+login_job_new (SanPortaldServer  *server,
+               SoupServerMessage *msg,
+               const char        *account_key,
+               const char        *address_key,
+               SanPortaldUser    *user,
+               const char        *password)
+{
+  LoginJob *job = g_new0 (LoginJob, 1);
+  const char *hash = user != NULL ? user->password_hash : san_portald_password_dummy_hash ();
+
+  job->server = server;
+  job->msg = g_object_ref (msg);
+  job->account_key = g_strdup (account_key);
+  job->address_key = g_strdup (address_key);
+  job->user = user;
+  job->work = g_new0 (HashWork, 1);
+  job->work->hash = g_strdup (hash);
+  job->work->password = g_strdup (password);
+  job->work->password_length = strlen (password);
+  job->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (on_job_message_gone_cb), job);
+  job->disconnected_id = g_signal_connect (msg, "disconnected", G_CALLBACK (on_job_message_gone_cb), job);
+
+  pending_add (server->account_pending, account_key, 1);
+  pending_add (server->address_pending, address_key, 1);
+  return job;
+}
+
+static void
+login_job_free (LoginJob *job)
+{
+  pending_add (job->server->account_pending, job->account_key, -1);
+  pending_add (job->server->address_pending, job->address_key, -1);
+  g_clear_signal_handler (&job->finished_id, job->msg);
+  g_clear_signal_handler (&job->disconnected_id, job->msg);
+  g_clear_object (&job->msg);
+  g_free (job->account_key);
+  g_free (job->address_key);
+  g_clear_pointer (&job->user, san_portald_user_free);
+  g_clear_pointer (&job->work, hash_work_free);
+  g_free (job);
+}
+
+/* Worker thread: only the copies in @task_data, never the database or the message */
+static void
+verify_password_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  HashWork *work = task_data;
+  gboolean verified = FALSE;
+
+  /* the server is going: don't start a check nobody will read */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* for an unknown e-mail this is a check against the dummy hash: the same work */
+  if (work->hash != NULL)
+    verified = crypto_pwhash_str_verify (work->hash, work->password, work->password_length) == 0;
+  sodium_memzero (work->password, work->password_length);
+  g_task_return_boolean (task, verified);
+}
+
+/* TRUE when the client has closed its connection. libsoup does not watch a
+ * paused message's connection, so this peeks at it: end of stream (or an
+ * error) means the client left; nothing to read, or the bytes of a next
+ * request, mean it is still there. Best effort (over TLS a close arrives as
+ * data and is not seen here). */
+static gboolean
+client_left (SoupServerMessage *msg)
+{
+  GSocket *socket = soup_server_message_get_socket (msg);
+  g_autoptr(GError) error = NULL;
+  GInputVector vector;
+  char byte;
+  int flags = G_SOCKET_MSG_PEEK;
+  gssize n;
+
+  if (socket == NULL || g_socket_is_closed (socket))
+    return TRUE;
+  if (g_socket_condition_check (socket, G_IO_IN | G_IO_HUP | G_IO_ERR) == 0)
+    return FALSE;
+  vector.buffer = &byte;
+  vector.size = 1;
+  /* the socket is ready, so this does not block */
+  n = g_socket_receive_message (socket, NULL, &vector, 1, NULL, NULL, &flags, NULL, &error);
+  if (n < 0)
+    return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK);
+  return n == 0;
+}
+
+static void
+finish_login (LoginJob *job,
+              gboolean  verified)
+{
+  SanPortaldServer *server = job->server;
+  SanPortaldRequest req = { server, server->db, job->msg, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *access_token = NULL;
+  g_autofree char *refresh_token = NULL;
+  guint8 access_hash[SAN_PORTALD_TOKEN_HASH_SIZE];
+  guint8 refresh_hash[SAN_PORTALD_TOKEN_HASH_SIZE];
+  gint64 now_us = g_get_monotonic_time ();
+  gint64 now;
+
+  /* the counts don't depend on whether the client waited for the answer */
+  if (!verified)
+    {
+      san_portald_rate_limiter_record_failure (server->account_failures, job->account_key, now_us);
+      san_portald_rate_limiter_record_failure (server->address_failures, job->address_key, now_us);
+      if (!job->gone)
+        send_problem (&req, SOUP_STATUS_UNAUTHORIZED, "invalid_credentials",
+                      "The e-mail or the password is wrong");
+      return;
+    }
+
+  san_portald_rate_limiter_forget (server->account_failures, job->account_key);
+  /* nobody would receive the tokens: no session */
+  if (job->gone)
+    return;
+  if (client_left (job->msg))
+    {
+      send_busy (&req);   /* an answer for libsoup to fail to write */
+      return;
+    }
+
+  now = now_ms ();
+  access_token = san_portald_token_new (access_hash);
+  refresh_token = san_portald_token_new (refresh_hash);
+  if (!san_portald_db_prune_sessions (server->db, now, &error) ||
+      !san_portald_db_add_session (server->db, job->user->id,
+                                   access_hash, now + server->access_ttl_ms,
+                                   refresh_hash, now + server->refresh_ttl_ms,
+                                   now, &error))
+    send_internal_error (&req, error);
+  else
+    send_tokens (&req, job->user, access_token, refresh_token);
+  sodium_memzero (access_token, strlen (access_token));
+  sodium_memzero (refresh_token, strlen (refresh_token));
+}
+
+static void start_waiting_jobs (SanPortaldServer *server);
+
+/* Main thread, when a worker is done (or was cancelled) */
+static void
+on_password_verified_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  LoginJob *job = user_data;
+  SanPortaldServer *server = job->server;
+  g_autoptr(GError) error = NULL;
+  gboolean verified = g_task_propagate_boolean (G_TASK (result), &error);
+
+  server->hash_running--;
+
+  if (!server->stopping)
+    {
+      /* without error, unless cancelled, which only stopping does */
+      finish_login (job, verified && error == NULL);
+      if (!job->gone)
+        soup_server_message_unpause (job->msg);
+    }
+  login_job_free (job);
+
+  if (!server->stopping)
+    start_waiting_jobs (server);
+}
+
+static void
+start_job (LoginJob *job)
+{
+  SanPortaldServer *server = job->server;
+  g_autoptr(GTask) task = g_task_new (NULL, server->cancellable, on_password_verified_cb, job);
+
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, g_steal_pointer (&job->work), hash_work_free);
+  server->hash_running++;
+  g_task_run_in_thread (task, verify_password_thread);
+}
+
+static void
+start_waiting_jobs (SanPortaldServer *server)
+{
+  while (server->hash_running < server->max_hash_running && !g_queue_is_empty (&server->waiting))
+    {
+      LoginJob *job = g_queue_pop_head (&server->waiting);
+
+      if (job->gone)
+        ;   /* libsoup is done with it */
+      else if (client_left (job->msg))
+        {
+          /* no attempt was made, and nobody waits for an answer: no check */
+          SanPortaldRequest req = { server, server->db, job->msg, NULL };
+
+          send_busy (&req);   /* an answer for libsoup to fail to write */
+          soup_server_message_unpause (job->msg);
+        }
+      else
+        {
+          start_job (job);
+          continue;
+        }
+      login_job_free (job);
+    }
+}
+
+static void
 handle_login (SanPortaldRequest *req)
 {
   g_autoptr(JsonParser) parser = NULL;
@@ -569,11 +880,8 @@ handle_login (SanPortaldRequest *req)
   g_autoptr(GError) error = NULL;
   g_autofree char *account_key = NULL;
   g_autofree char *address_key = NULL;
-  g_autofree char *access_token = NULL;
-  g_autofree char *refresh_token = NULL;
-  guint8 access_hash[SAN_PORTALD_TOKEN_HASH_SIZE];
-  guint8 refresh_hash[SAN_PORTALD_TOKEN_HASH_SIZE];
   SanPortaldServer *server = req->server;
+  LoginJob *job;
   JsonObject *body;
   const char *email;
   const char *password;
@@ -583,8 +891,6 @@ handle_login (SanPortaldRequest *req)
   guint address_retry = 0;
   gboolean account_ok;
   gboolean address_ok;
-  gboolean verified;
-  gint64 now;
 
   body = read_json_object (req, &parser);
   if (body == NULL)
@@ -603,13 +909,24 @@ handle_login (SanPortaldRequest *req)
   address = soup_server_message_get_remote_host (req->msg);
   address_key = g_strdup (address != NULL ? address : "unknown");
 
-  account_ok = san_portald_rate_limiter_check (server->account_failures, account_key,
-                                               now_us, &account_retry);
-  address_ok = san_portald_rate_limiter_check (server->address_failures, address_key,
-                                               now_us, &address_retry);
+  /* attempts still being checked count as failures here, so a burst of
+   * simultaneous guesses can't get past the limits */
+  account_ok = san_portald_rate_limiter_check_pending (server->account_failures, account_key,
+                                                       pending_get (server->account_pending, account_key),
+                                                       now_us, &account_retry);
+  address_ok = san_portald_rate_limiter_check_pending (server->address_failures, address_key,
+                                                       pending_get (server->address_pending, address_key),
+                                                       now_us, &address_retry);
   if (!account_ok || !address_ok)
     {
       send_too_many_attempts (req, MAX (account_retry, address_retry));
+      return;
+    }
+
+  if (server->hash_running >= server->max_hash_running &&
+      g_queue_get_length (&server->waiting) >= server->max_hash_waiting)
+    {
+      send_busy (req);
       return;
     }
 
@@ -619,43 +936,14 @@ handle_login (SanPortaldRequest *req)
       return;
     }
 
-  if (user != NULL)
-    verified = san_portald_password_verify (user->password_hash, password);
+  /* an unknown e-mail takes the same path, checked against the dummy hash:
+   * the same work, the same wait and the same answer as a wrong password */
+  job = login_job_new (server, req->msg, account_key, address_key, g_steal_pointer (&user), password);
+  soup_server_message_pause (req->msg);
+  if (server->hash_running < server->max_hash_running)
+    start_job (job);
   else
-    {
-      /* the same work and the same answer as a wrong password */
-      san_portald_password_verify_dummy (password);
-      verified = FALSE;
-    }
-
-  if (!verified)
-    {
-      now_us = g_get_monotonic_time ();
-      san_portald_rate_limiter_record_failure (server->account_failures, account_key, now_us);
-      san_portald_rate_limiter_record_failure (server->address_failures, address_key, now_us);
-      send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_credentials",
-                    "The e-mail or the password is wrong");
-      return;
-    }
-
-  san_portald_rate_limiter_forget (server->account_failures, account_key);
-
-  now = now_ms ();
-  access_token = san_portald_token_new (access_hash);
-  refresh_token = san_portald_token_new (refresh_hash);
-  if (!san_portald_db_prune_sessions (req->db, now, &error) ||
-      !san_portald_db_add_session (req->db, user->id,
-                                   access_hash, now + server->access_ttl_ms,
-                                   refresh_hash, now + server->refresh_ttl_ms,
-                                   now, &error))
-    {
-      send_internal_error (req, error);
-      return;
-    }
-
-  send_tokens (req, user, access_token, refresh_token);
-  sodium_memzero (access_token, strlen (access_token));
-  sodium_memzero (refresh_token, strlen (refresh_token));
+    g_queue_push_tail (&server->waiting, job);
 }
 
 static void
@@ -1014,6 +1302,16 @@ san_portald_server_new (SanPortaldDb *db,
                                                          SAN_PORTALD_FAILURE_WINDOW_S * G_USEC_PER_SEC);
   self->address_failures = san_portald_rate_limiter_new (SAN_PORTALD_ADDRESS_MAX_FAILURES,
                                                          SAN_PORTALD_FAILURE_WINDOW_S * G_USEC_PER_SEC);
+  self->account_pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->address_pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_queue_init (&self->waiting);
+  self->max_hash_running = CLAMP (g_get_num_processors (), 1, MAX_HASH_RUNNING);
+  self->max_hash_waiting = DEFAULT_HASH_WAITING;
+  self->cancellable = g_cancellable_new ();
+  self->context = g_main_context_ref_thread_default ();
+  /* made now, so the first unknown e-mail takes no longer than the others */
+  (void) san_portald_password_dummy_hash ();
+
   self->soup = soup_server_new ("server-header", "san-portald/" PACKAGE_VERSION, NULL);
 
   soup_server_add_early_handler (self->soup, NULL, on_early_request_cb, self, NULL);
@@ -1033,17 +1331,58 @@ san_portald_server_stop (SanPortaldServer *self)
 }
 
 void
+san_portald_server_set_hash_limits (SanPortaldServer *self,
+                                    guint             max_running,
+                                    guint             max_waiting)
+{
+  g_return_if_fail (max_running > 0);
+
+  self->max_hash_running = max_running;
+  self->max_hash_waiting = max_waiting;
+  start_waiting_jobs (self);
+}
+
+void
+san_portald_server_get_sign_ins (SanPortaldServer *self,
+                                 guint            *out_running,
+                                 guint            *out_waiting)
+{
+  if (out_running != NULL)
+    *out_running = self->hash_running;
+  if (out_waiting != NULL)
+    *out_waiting = g_queue_get_length (&self->waiting);
+}
+
+void
 san_portald_server_free (SanPortaldServer *self)
 {
+  LoginJob *job;
+
   if (self == NULL)
     return;
+  self->stopping = TRUE;
+  g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->prune_id, g_source_remove);
   if (self->soup != NULL)
     {
       soup_server_disconnect (self->soup);
       g_signal_handlers_disconnect_by_data (self->soup, self);
-      g_clear_object (&self->soup);
     }
+
+  /* sign-ins waiting for a worker: their connections are closed */
+  while ((job = g_queue_pop_head (&self->waiting)) != NULL)
+    login_job_free (job);
+  /* an argon2id check can't be interrupted, but takes a fraction of a
+   * second: wait for the running ones, so no task is leaked and no
+   * callback outlives the server */
+  while (self->hash_running > 0)
+    g_main_context_iteration (self->context, TRUE);
+
+  g_clear_object (&self->soup);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->account_pending, g_hash_table_unref);
+  g_clear_pointer (&self->address_pending, g_hash_table_unref);
   g_clear_pointer (&self->account_failures, san_portald_rate_limiter_free);
   g_clear_pointer (&self->address_failures, san_portald_rate_limiter_free);
   g_free (self);

@@ -45,6 +45,7 @@ const SanPortaldRoute *san_portald_server_get_routes (guint *n_routes);
 SanPortaldServer *san_portald_server_new    (SanPortaldDb        *db,
                                              guint                access_ttl_s,
                                              guint                refresh_ttl_s);
+/* Waits for the password checks still running (a fraction of a second). */
 void              san_portald_server_free   (SanPortaldServer    *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SanPortaldServer, san_portald_server_free)
 
@@ -54,6 +55,16 @@ char             *san_portald_server_listen (SanPortaldServer    *self,
                                              GInetSocketAddress  *address,
                                              GTlsCertificate     *certificate,
                                              GError             **error);
+/* At most @max_running password checks (argon2id, 64 MiB each) run at once,
+ * in worker threads, and at most @max_waiting sign-ins wait for one; more get
+ * 503 busy. Defaults: the number of processors (at most 4) and 32. */
+void              san_portald_server_set_hash_limits (SanPortaldServer *self,
+                                                      guint             max_running,
+                                                      guint             max_waiting);
+/* Sign-ins whose password is being checked, and those waiting for a worker */
+void              san_portald_server_get_sign_ins    (SanPortaldServer *self,
+                                                      guint            *out_running,
+                                                      guint            *out_waiting);
 /* Stops listening and closes every connection. */
 void              san_portald_server_stop   (SanPortaldServer    *self);
 
