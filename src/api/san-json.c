@@ -221,9 +221,11 @@ san_json_read_int (JsonObject  *object,
   value = json_object_get_int_member_with_default (object, member, 0);
   if (value < min || value > max)
     {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+      /* Translators: the first %s is a JSON member name, the second a number */
       g_set_error (error, SAN_API_ERROR, SAN_API_ERROR_MALFORMED,
-                   _("“%s” is out of range (%" G_GINT64_FORMAT ")"),
-                   member, value);
+                   _("“%s” is out of range (%s)"), member, text);
       return FALSE;
     }
   *out = value;

@@ -183,9 +183,10 @@ san_page_new_from_json (JsonObject       *object,
 
   if ((gint64) n > total)
     {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, total);
+
       g_set_error (error, SAN_API_ERROR, SAN_API_ERROR_MALFORMED,
-                   _("the list has more items (%u) than its total (%" G_GINT64_FORMAT ")"),
-                   n, total);
+                   _("the list has more items (%u) than its total (%s)"), n, text);
       return NULL;
     }
 

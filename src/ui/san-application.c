@@ -114,6 +114,7 @@ san_application_startup (GApplication *application)
 {
   SanApplication *self = SAN_APPLICATION (application);
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *close_accels[] = { "<Control>w", NULL };
   const char *search_accels[] = { "<Control>f", NULL };
   const char *reload_accels[] = { "<Control>r", "F5", NULL };
   static gsize name_set = 0;
@@ -136,6 +137,7 @@ san_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.reload", reload_accels);
 }

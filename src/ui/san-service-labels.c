@@ -257,9 +257,9 @@ san_service_dup_status_explanation (SanService *service)
     case SAN_SERVICE_STATUS_TERMINATED:
       if (since != NULL)
         /* Translators: %s is a date */
-        return g_strdup_printf (_("Ended by SAN on %s, after it went unpaid or broke SAN's "
+        return g_strdup_printf (_("Ended by SAN on %s, after it went unpaid or broke SAN’s "
                                   "policies. Its data has been removed."), since);
-      return g_strdup (_("Ended by SAN, after it went unpaid or broke SAN's policies. Its data "
+      return g_strdup (_("Ended by SAN, after it went unpaid or broke SAN’s policies. Its data "
                          "has been removed."));
 
     default:

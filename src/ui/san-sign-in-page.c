@@ -80,10 +80,10 @@ describe_error (const GError *error,
                                       "https://portal.saninternet.com."), server);
           return g_strdup (error->message);
         case SAN_API_ERROR_NETWORK:
-          return g_strdup_printf (_("Can't reach %s. Check the server address and your "
+          return g_strdup_printf (_("Can’t reach %s. Check the server address and your "
                                     "connection."), server);
         case SAN_API_ERROR_TLS:
-          return g_strdup (_("The server's security certificate is not valid, so the "
+          return g_strdup (_("The server’s security certificate is not valid, so the "
                              "connection was refused."));
         case SAN_API_ERROR_SECRETS:
           return g_strdup_printf (_("Could not keep the session in the keyring: %s"),

@@ -355,9 +355,9 @@ on_page_load_failed_cb (SanWindow    *self,
     }
 
   if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_FORBIDDEN))
-    title = g_strdup (_("You don't have permission to see this contract's services."));
+    title = g_strdup (_("You don’t have permission to see this contract’s services."));
   else if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_NETWORK))
-    title = g_strdup (_("Can't reach SAN. Check your connection."));
+    title = g_strdup (_("Can’t reach SAN. Check your connection."));
   else
     /* Translators: %s is the reason */
     title = g_strdup_printf (_("Could not load the services: %s"), error->message);

@@ -731,7 +731,7 @@ unreachable_body (SanApplication *app,
 
   ui_wait_stack_page (GTK_WIDGET (window), "stack", "unreachable", TIMEOUT);
   page = ui_find (GTK_WIDGET (window), "unreachable_page");
-  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "Can't Reach SAN");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "Can’t Reach SAN");
   g_assert_true (gtk_widget_get_visible (ui_find (page, "retry_button")));
   ui_screenshot (window, "unreachable");
 
