@@ -113,3 +113,39 @@ test_sleep_ms (guint ms)
   g_timeout_add (ms, on_sleep_done_cb, &done);
   san_test_wait_until (&done, 30 + ms / 1000);
 }
+
+SanMe *
+test_client_fetch_me (SanClient  *client,
+                      GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  Waiter waiter = { 0 };
+
+  san_client_fetch_me_async (client, NULL, waiter_cb, &waiter);
+  result = waiter_wait (&waiter);
+  return san_client_fetch_me_finish (client, result, error);
+}
+
+gboolean
+test_client_restore (SanClient  *client,
+                     GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  Waiter waiter = { 0 };
+
+  san_client_restore_async (client, NULL, waiter_cb, &waiter);
+  result = waiter_wait (&waiter);
+  return san_client_restore_finish (client, result, error);
+}
+
+gboolean
+test_client_logout (SanClient  *client,
+                    GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  Waiter waiter = { 0 };
+
+  san_client_logout_async (client, NULL, waiter_cb, &waiter);
+  result = waiter_wait (&waiter);
+  return san_client_logout_finish (client, result, error);
+}

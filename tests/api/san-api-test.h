@@ -30,6 +30,13 @@ SanClient    *test_client_new     (const char    *url,
 void          test_client_login   (SanClient     *client,
                                    const char    *email,
                                    const char    *password);
+/* The calls, waited for */
+SanMe        *test_client_fetch_me (SanClient   *client,
+                                    GError     **error);
+gboolean      test_client_restore  (SanClient   *client,
+                                    GError     **error);
+gboolean      test_client_logout   (SanClient   *client,
+                                    GError     **error);
 /* What @store keeps for @server, or NULL */
 SanTokens    *test_store_load     (SanTokenStore *store,
                                    const char    *server);

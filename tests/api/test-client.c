@@ -73,42 +73,6 @@ fixture_tear_down (Fixture       *f,
   fake_server_free (f->fake);
 }
 
-static SanMe *
-fetch_me (SanClient  *client,
-          GError    **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  Waiter waiter = { 0 };
-
-  san_client_fetch_me_async (client, NULL, waiter_cb, &waiter);
-  result = waiter_wait (&waiter);
-  return san_client_fetch_me_finish (client, result, error);
-}
-
-static gboolean
-restore (SanClient  *client,
-         GError    **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  Waiter waiter = { 0 };
-
-  san_client_restore_async (client, NULL, waiter_cb, &waiter);
-  result = waiter_wait (&waiter);
-  return san_client_restore_finish (client, result, error);
-}
-
-static gboolean
-logout (SanClient  *client,
-        GError    **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  Waiter waiter = { 0 };
-
-  san_client_logout_async (client, NULL, waiter_cb, &waiter);
-  result = waiter_wait (&waiter);
-  return san_client_logout_finish (client, result, error);
-}
-
 static char *
 service_json (const char *id)
 {
@@ -264,7 +228,7 @@ test_not_signed_in (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SanMe) me = fetch_me (f->client, &error);
+  g_autoptr(SanMe) me = test_client_fetch_me (f->client, &error);
 
   g_assert_error (error, SAN_API_ERROR, SAN_API_ERROR_NOT_SIGNED_IN);
   g_assert_null (me);
@@ -309,7 +273,7 @@ test_login_ok (Fixture       *f,
   g_assert_cmpint (kept->expires_at, >, g_get_real_time () / G_USEC_PER_SEC + 800);
 
   /* Calls carry the token */
-  me = fetch_me (f->client, &error);
+  me = test_client_fetch_me (f->client, &error);
   g_assert_no_error (error);
   g_assert_nonnull (me);
   g_assert_true (g_str_has_prefix (fake_server_last_header (f->fake, ME_PATH, "Authorization"), "Bearer "));
@@ -459,7 +423,7 @@ test_cancel_in_flight (Fixture       *f,
   fake_server_set_delay (f->fake, "GET", ME_PATH, 0);
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(SanMe) me = fetch_me (f->client, &error);
+    g_autoptr(SanMe) me = test_client_fetch_me (f->client, &error);
 
     g_assert_no_error (error);
     g_assert_nonnull (me);
@@ -645,7 +609,7 @@ test_refresh_refused_signs_out (Fixture       *f,
   g_assert_null (kept);
 
   /* Later calls do not even try */
-  me = fetch_me (f->client, &error);
+  me = test_client_fetch_me (f->client, &error);
   g_assert_error (error, SAN_API_ERROR, SAN_API_ERROR_NOT_SIGNED_IN);
   g_assert_cmpuint (fake_server_count (f->fake, "POST", REFRESH_PATH), ==, 1);
   clear_calls (calls, G_N_ELEMENTS (calls));
@@ -662,7 +626,7 @@ test_refresh_second_401_signs_out (Fixture       *f,
   test_client_login (f->client, "ana@example.com", FAKE_PASSWORD);
   fake_server_set_answer (f->fake, "GET", ME_PATH, FALSE, 401, "application/problem+json",
                           "{\"code\":\"invalid_token\",\"status\":401}", "WWW-Authenticate: Bearer");
-  me = fetch_me (f->client, &error);
+  me = test_client_fetch_me (f->client, &error);
   g_assert_error (error, SAN_API_ERROR, SAN_API_ERROR_UNAUTHORIZED);
   g_assert_null (me);
   g_assert_cmpuint (fake_server_count (f->fake, "POST", REFRESH_PATH), ==, 1);
@@ -685,7 +649,7 @@ test_restore_none (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (restore (f->client, &error));
+  g_assert_false (test_client_restore (f->client, &error));
   g_assert_error (error, SAN_API_ERROR, SAN_API_ERROR_NOT_SIGNED_IN);
   g_assert_false (san_client_get_signed_in (f->client));
   g_assert_cmpuint (fake_server_count (f->fake, "GET", ME_PATH), ==, 0);
@@ -703,11 +667,11 @@ test_restore_ok (Fixture       *f,
 
   /* The next run: a new client on the same store */
   second = test_client_new (fake_server_get_url (f->fake), f->store);
-  g_assert_true (restore (second, &error));
+  g_assert_true (test_client_restore (second, &error));
   g_assert_no_error (error);
   g_assert_true (san_client_get_signed_in (second));
   g_assert_cmpstr (san_client_get_email (second), ==, "ana@example.com");
-  me = fetch_me (second, &error);
+  me = test_client_fetch_me (second, &error);
   g_assert_no_error (error);
   g_assert_nonnull (me);
 }
@@ -728,7 +692,7 @@ test_restore_unauthorized_clears (Fixture       *f,
 
   second = test_client_new (fake_server_get_url (f->fake), f->store);
   g_signal_connect_swapped (second, "signed-out", G_CALLBACK (increment), &second_signed_out);
-  g_assert_false (restore (second, &error));
+  g_assert_false (test_client_restore (second, &error));
   g_assert_error (error, SAN_API_ERROR, SAN_API_ERROR_NOT_SIGNED_IN);
   g_assert_false (san_client_get_signed_in (second));
   /* It was never signed in: nothing to tell */
@@ -756,7 +720,7 @@ test_restore_network_keeps (Fixture       *f,
   f->fake = fake_server_new (NULL);
 
   second = test_client_new (url, f->store);
-  g_assert_false (restore (second, &error));
+  g_assert_false (test_client_restore (second, &error));
   g_assert_error (error, SAN_API_ERROR, SAN_API_ERROR_NETWORK);
   g_assert_false (san_client_get_signed_in (second));
   kept = test_store_load (f->store, san_client_get_base_uri (second));
@@ -778,7 +742,7 @@ test_logout_ok (Fixture       *f,
 
   test_client_login (f->client, "ana@example.com", FAKE_PASSWORD);
   token = g_strdup_printf ("Bearer %s", fake_server_get_access_token (f->fake));
-  g_assert_true (logout (f->client, &error));
+  g_assert_true (test_client_logout (f->client, &error));
   g_assert_no_error (error);
 
   g_assert_cmpuint (fake_server_count (f->fake, "POST", "/api/v1/auth/logout"), ==, 1);
@@ -789,7 +753,7 @@ test_logout_ok (Fixture       *f,
   kept = test_store_load (f->store, san_client_get_base_uri (f->client));
   g_assert_null (kept);
 
-  me = fetch_me (f->client, &error);
+  me = test_client_fetch_me (f->client, &error);
   g_assert_error (error, SAN_API_ERROR, SAN_API_ERROR_NOT_SIGNED_IN);
 }
 
@@ -805,7 +769,7 @@ test_logout_network (Fixture       *f,
   g_clear_pointer (&f->fake, fake_server_free);
   f->fake = fake_server_new (NULL);
 
-  g_assert_false (logout (f->client, &error));
+  g_assert_false (test_client_logout (f->client, &error));
   g_assert_error (error, SAN_API_ERROR, SAN_API_ERROR_NETWORK);
   g_assert_cmpuint (f->signed_out_count, ==, 1);
   g_assert_false (san_client_get_signed_in (f->client));
@@ -820,7 +784,7 @@ test_logout_signed_out (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (logout (f->client, &error));
+  g_assert_true (test_client_logout (f->client, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (f->signed_out_count, ==, 0);
   g_assert_cmpuint (fake_server_count (f->fake, "POST", "/api/v1/auth/logout"), ==, 0);
@@ -1010,14 +974,14 @@ test_broken_keyring (void)
   fake_server_set_answer (fake, "GET", ME_PATH, TRUE, 200, NULL, ME_JSON, NULL);
   g_signal_connect_swapped (client, "signed-out", G_CALLBACK (increment), &signed_out);
 
-  g_assert_false (restore (client, &restore_error));
+  g_assert_false (test_client_restore (client, &restore_error));
   g_assert_error (restore_error, SAN_API_ERROR, SAN_API_ERROR_SECRETS);
 
   test_client_login (client, "ana@example.com", FAKE_PASSWORD);
-  me = fetch_me (client, &error);
+  me = test_client_fetch_me (client, &error);
   g_assert_no_error (error);
 
-  g_assert_false (logout (client, &logout_error));
+  g_assert_false (test_client_logout (client, &logout_error));
   g_assert_error (logout_error, SAN_API_ERROR, SAN_API_ERROR_SECRETS);
   g_assert_false (san_client_get_signed_in (client));
   g_assert_cmpuint (signed_out, ==, 1);

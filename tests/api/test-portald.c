@@ -85,18 +85,6 @@ login (SanClient   *client,
   return san_client_login_finish (client, result, error);
 }
 
-static SanMe *
-fetch_me (SanClient  *client,
-          GError    **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  Waiter waiter = { 0 };
-
-  san_client_fetch_me_async (client, NULL, waiter_cb, &waiter);
-  result = waiter_wait (&waiter);
-  return san_client_fetch_me_finish (client, result, error);
-}
-
 static SanPage *
 list_services (SanClient              *client,
                const char             *contract_id,
@@ -142,30 +130,6 @@ get_service (SanClient   *client,
   return san_client_get_service_finish (client, result, error);
 }
 
-static gboolean
-restore (SanClient  *client,
-         GError    **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  Waiter waiter = { 0 };
-
-  san_client_restore_async (client, NULL, waiter_cb, &waiter);
-  result = waiter_wait (&waiter);
-  return san_client_restore_finish (client, result, error);
-}
-
-static gboolean
-logout (SanClient  *client,
-        GError    **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  Waiter waiter = { 0 };
-
-  san_client_logout_async (client, NULL, waiter_cb, &waiter);
-  result = waiter_wait (&waiter);
-  return san_client_logout_finish (client, result, error);
-}
-
 static void
 demo_login (Fixture *f)
 {
@@ -181,7 +145,7 @@ contract_id_by_name (SanClient  *client,
                      const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SanMe) me = fetch_me (client, &error);
+  g_autoptr(SanMe) me = test_client_fetch_me (client, &error);
   GListModel *contracts;
 
   g_assert_no_error (error);
@@ -297,7 +261,7 @@ test_me (Fixture       *f,
   GListModel *contracts;
 
   demo_login (f);
-  me = fetch_me (f->client, &error);
+  me = test_client_fetch_me (f->client, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (san_user_get_email (san_me_get_user (me)), ==, DEMO_EMAIL);
   g_assert_cmpstr (san_user_get_display_name (san_me_get_user (me)), ==, "Ana Souza");
@@ -357,7 +321,7 @@ test_services_list_all (Fixture       *f,
   guint total = 0;
 
   demo_login (f);
-  me = fetch_me (f->client, &error);
+  me = test_client_fetch_me (f->client, &error);
   g_assert_no_error (error);
 
   for (guint c = 0; c < g_list_model_get_n_items (san_me_get_contracts (me)); c++)
@@ -634,7 +598,7 @@ test_services_other_contract (Fixture       *f,
   g_autofree char *own_contract = NULL;
 
   g_assert_true (login (other, OTHER_EMAIL, OTHER_PASSWORD, &error));
-  other_me = fetch_me (other, &error);
+  other_me = test_client_fetch_me (other, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (san_me_get_contracts (other_me)), >=, 1);
   other_contract = g_list_model_get_item (san_me_get_contracts (other_me), 0);
@@ -644,7 +608,7 @@ test_services_other_contract (Fixture       *f,
   other_service = g_list_model_get_item (other_services, 0);
 
   demo_login (f);
-  g_assert_null (san_me_find_contract (fetch_me (f->client, &error), "x"));
+  g_assert_null (san_me_find_contract (test_client_fetch_me (f->client, &error), "x"));
   page = list_services (f->client, san_contract_get_id (other_contract), NULL, NULL, NULL, 0, &list_error);
   g_assert_error (list_error, SAN_API_ERROR, SAN_API_ERROR_FORBIDDEN);
   g_assert_null (page);
@@ -722,7 +686,7 @@ test_session_expiry_refresh (Fixture       *f,
   stale_store = copy_store (f->store, san_client_get_base_uri (f->client));
   test_sleep_ms (2100);
 
-  me = fetch_me (f->client, &error);
+  me = test_client_fetch_me (f->client, &error);
   g_assert_no_error (error);
   g_assert_nonnull (me);
   g_assert_true (san_client_get_signed_in (f->client));
@@ -735,7 +699,7 @@ test_session_expiry_refresh (Fixture       *f,
 
   /* The rotated-out tokens no longer work anywhere */
   stale = test_client_new (san_test_server_get_url (f->server), stale_store);
-  g_assert_false (restore (stale, &stale_error));
+  g_assert_false (test_client_restore (stale, &stale_error));
   g_assert_error (stale_error, SAN_API_ERROR, SAN_API_ERROR_NOT_SIGNED_IN);
   g_assert_null (test_store_load (stale_store, san_client_get_base_uri (stale)));
 }
@@ -758,20 +722,20 @@ test_session_logout (Fixture       *f,
   contract_id = contract_id_by_name (f->client, "Ana Souza");
   stale_store = copy_store (f->store, san_client_get_base_uri (f->client));
 
-  g_assert_true (logout (f->client, &error));
+  g_assert_true (test_client_logout (f->client, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (f->signed_out_count, ==, 1);
   g_assert_false (san_client_get_signed_in (f->client));
   g_assert_null (test_store_load (f->store, san_client_get_base_uri (f->client)));
 
-  me = fetch_me (f->client, &me_error);
+  me = test_client_fetch_me (f->client, &me_error);
   g_assert_error (me_error, SAN_API_ERROR, SAN_API_ERROR_NOT_SIGNED_IN);
   page = list_services (f->client, contract_id, NULL, NULL, NULL, 0, &list_error);
   g_assert_error (list_error, SAN_API_ERROR, SAN_API_ERROR_NOT_SIGNED_IN);
 
   /* The server revoked both tokens: a copy made before is worthless */
   stale = test_client_new (san_test_server_get_url (f->server), stale_store);
-  g_assert_false (restore (stale, &stale_error));
+  g_assert_false (test_client_restore (stale, &stale_error));
   g_assert_error (stale_error, SAN_API_ERROR, SAN_API_ERROR_NOT_SIGNED_IN);
 }
 
@@ -786,11 +750,11 @@ test_session_restore (Fixture       *f,
 
   demo_login (f);
   second = test_client_new (san_test_server_get_url (f->server), f->store);
-  g_assert_true (restore (second, &error));
+  g_assert_true (test_client_restore (second, &error));
   g_assert_no_error (error);
   g_assert_true (san_client_get_signed_in (second));
   g_assert_cmpstr (san_client_get_email (second), ==, DEMO_EMAIL);
-  me = fetch_me (second, &error);
+  me = test_client_fetch_me (second, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (san_me_get_contracts (me)), ==, 3);
 }
@@ -808,7 +772,7 @@ test_session_restore_unreachable (Fixture       *f,
   g_clear_pointer (&f->server, san_test_server_stop);
   f->server = san_test_server_start (TRUE, NULL);   /* another port: the old one is closed */
 
-  g_assert_false (restore (second, &error));
+  g_assert_false (test_client_restore (second, &error));
   g_assert_error (error, SAN_API_ERROR, SAN_API_ERROR_NETWORK);
   g_assert_nonnull (test_store_load (f->store, san_client_get_base_uri (second)));
 }
