@@ -40,15 +40,6 @@ san_memory_token_store_load_async (SanTokenStore       *store,
                          (GDestroyNotify) san_tokens_free);
 }
 
-static SanTokens *
-san_memory_token_store_load_finish (SanTokenStore  *store,
-                                    GAsyncResult   *result,
-                                    GError        **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
 
 static void
 san_memory_token_store_save_async (SanTokenStore       *store,
@@ -67,15 +58,6 @@ san_memory_token_store_save_async (SanTokenStore       *store,
   g_task_return_boolean (task, TRUE);
 }
 
-static gboolean
-san_memory_token_store_save_finish (SanTokenStore  *store,
-                                    GAsyncResult   *result,
-                                    GError        **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
 
 static void
 san_memory_token_store_clear_async (SanTokenStore       *store,
@@ -93,25 +75,13 @@ san_memory_token_store_clear_async (SanTokenStore       *store,
   g_task_return_boolean (task, TRUE);
 }
 
-static gboolean
-san_memory_token_store_clear_finish (SanTokenStore  *store,
-                                     GAsyncResult   *result,
-                                     GError        **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
 
 static void
 token_store_iface_init (SanTokenStoreInterface *iface)
 {
   iface->load_async = san_memory_token_store_load_async;
-  iface->load_finish = san_memory_token_store_load_finish;
   iface->save_async = san_memory_token_store_save_async;
-  iface->save_finish = san_memory_token_store_save_finish;
   iface->clear_async = san_memory_token_store_clear_async;
-  iface->clear_finish = san_memory_token_store_clear_finish;
 }
 
 static void

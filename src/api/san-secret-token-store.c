@@ -297,15 +297,6 @@ san_secret_token_store_load_async (SanTokenStore       *store,
                            op->cancellable, on_search_cb, g_steal_pointer (&task));
 }
 
-static SanTokens *
-san_secret_token_store_load_finish (SanTokenStore  *store,
-                                    GAsyncResult   *result,
-                                    GError        **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
 
 /* save: clear whatever this server had (another e-mail's item too), then store */
 
@@ -377,15 +368,6 @@ san_secret_token_store_save_async (SanTokenStore       *store,
                           on_save_cleared_cb, g_steal_pointer (&task));
 }
 
-static gboolean
-san_secret_token_store_save_finish (SanTokenStore  *store,
-                                    GAsyncResult   *result,
-                                    GError        **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
 
 /* clear */
 
@@ -427,25 +409,13 @@ san_secret_token_store_clear_async (SanTokenStore       *store,
                           on_cleared_cb, g_steal_pointer (&task));
 }
 
-static gboolean
-san_secret_token_store_clear_finish (SanTokenStore  *store,
-                                     GAsyncResult   *result,
-                                     GError        **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
 
 static void
 token_store_iface_init (SanTokenStoreInterface *iface)
 {
   iface->load_async = san_secret_token_store_load_async;
-  iface->load_finish = san_secret_token_store_load_finish;
   iface->save_async = san_secret_token_store_save_async;
-  iface->save_finish = san_secret_token_store_save_finish;
   iface->clear_async = san_secret_token_store_clear_async;
-  iface->clear_finish = san_secret_token_store_clear_finish;
 }
 
 static void

@@ -66,9 +66,34 @@ san_tokens_free (SanTokens *tokens)
   g_free (tokens);
 }
 
+/* Every store so far answers with a GTask of its own: these are the default
+ * finish vfuncs, so an implementation only writes its _async ones. */
+static SanTokens *
+default_load_finish (SanTokenStore  *self,
+                     GAsyncResult   *result,
+                     GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+default_boolean_finish (SanTokenStore  *self,
+                        GAsyncResult   *result,
+                        GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 san_token_store_default_init (SanTokenStoreInterface *iface)
 {
+  iface->load_finish = default_load_finish;
+  iface->save_finish = default_boolean_finish;
+  iface->clear_finish = default_boolean_finish;
 }
 
 void

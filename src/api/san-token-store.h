@@ -36,6 +36,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SanTokens, san_tokens_free)
 #define SAN_TYPE_TOKEN_STORE (san_token_store_get_type ())
 G_DECLARE_INTERFACE (SanTokenStore, san_token_store, SAN, TOKEN_STORE, GObject)
 
+/* The _finish vfuncs default to propagating a GTask created with the store
+ * as its source object; an implementation that answers otherwise sets them. */
 struct _SanTokenStoreInterface
 {
   GTypeInterface parent_iface;
