@@ -237,6 +237,18 @@ san_api_error_from_response (guint               status,
       {
         gint64 seconds = retry_after_seconds (headers);
 
+        /* Minutes, rounded up, once seconds would be a number to work out */
+        if (seconds > 90)
+          {
+            guint minutes = (guint) ((MIN (seconds, 24 * 3600) + 59) / 60);
+
+            return g_error_new (SAN_API_ERROR, SAN_API_ERROR_RATE_LIMITED,
+                                g_dngettext (GETTEXT_PACKAGE,
+                                             "Too many attempts. Try again in %u minute.",
+                                             "Too many attempts. Try again in %u minutes.",
+                                             minutes),
+                                minutes);
+          }
         if (seconds > 0)
           return g_error_new (SAN_API_ERROR, SAN_API_ERROR_RATE_LIMITED,
                               g_dngettext (GETTEXT_PACKAGE,

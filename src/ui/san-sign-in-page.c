@@ -68,9 +68,6 @@ describe_error (const GError *error,
         {
         case SAN_API_ERROR_UNAUTHORIZED:
           return g_strdup (_("The e-mail or the password is wrong."));
-        case SAN_API_ERROR_RATE_LIMITED:
-          /* The message says when to try again */
-          return g_strdup_printf (_("Too many failed attempts. %s"), error->message);
         case SAN_API_ERROR_INSECURE:
           return g_strdup (_("This server address is not secure: use an https:// address. "
                              "Plain http:// is only allowed on this computer."));

@@ -215,8 +215,8 @@ test_login_wrong_password (Fixture       *f,
   g_assert_null (test_store_load (f->store, san_client_get_base_uri (f->client)));
 }
 
-/* 5 failures per account: then 429 with "try again in N seconds", even
- * with the right password */
+/* 5 failures per account: then 429 with "try again in N minutes" (the
+ * window is 15 minutes), even with the right password */
 static void
 test_login_rate_limited (Fixture       *f,
                          gconstpointer  data)
@@ -236,7 +236,7 @@ test_login_rate_limited (Fixture       *f,
   g_assert_error (error, SAN_API_ERROR, SAN_API_ERROR_RATE_LIMITED);
   g_assert_cmpuint (attempts, ==, 6);
   g_assert_nonnull (strstr (error->message, "Try again in "));
-  g_assert_nonnull (strstr (error->message, " second"));
+  g_assert_nonnull (strstr (error->message, " minute"));
 
   g_clear_error (&error);
   g_assert_false (login (f->client, DEMO_EMAIL, DEMO_PASSWORD, &error));
