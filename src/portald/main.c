@@ -16,6 +16,7 @@
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 
+#include "san-date.h"
 #include "san-portald-auth.h"
 #include "san-portald-db.h"
 #include "san-portald-demo.h"
@@ -24,6 +25,7 @@
 #define EXIT_USAGE 2
 #define DEFAULT_ACCESS_TTL 900
 #define DEFAULT_REFRESH_TTL (30 * 24 * 60 * 60)
+#define DEFAULT_PIX_SETTLE_AFTER 10
 
 static gboolean
 on_signal_cb (gpointer user_data)
@@ -110,8 +112,11 @@ main (int    argc,
   g_autoptr(SanPortaldServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autofree char *url = NULL;
+  g_autofree char *today_text = NULL;
   gboolean demo = FALSE;
   gboolean version = FALSE;
+  int pix_settle_after = DEFAULT_PIX_SETTLE_AFTER;
+  GDate today;
   int access_ttl = DEFAULT_ACCESS_TTL;
   int refresh_ttl = DEFAULT_REFRESH_TTL;
   guint sigterm_id;
@@ -124,6 +129,8 @@ main (int    argc,
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, N_("PEM private key of the certificate"), N_("FILE") },
     { "access-ttl", 0, 0, G_OPTION_ARG_INT, &access_ttl, N_("Lifetime of access tokens (default 900)"), N_("SECONDS") },
     { "refresh-ttl", 0, 0, G_OPTION_ARG_INT, &refresh_ttl, N_("Lifetime of refresh tokens (default 30 days)"), N_("SECONDS") },
+    { "pix-settle-after", 0, 0, G_OPTION_ARG_INT, &pix_settle_after, N_("With --demo, a PIX charge is paid this long after it was made; 0: only through the simulation hook (default 10)"), N_("SECONDS") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Pretend today is this day (for tests)"), N_("YYYY-MM-DD") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { NULL }
   };
@@ -156,6 +163,13 @@ main (int    argc,
     return usage_error (context, _("--tls-cert and --tls-key go together"));
   if (access_ttl <= 0 || refresh_ttl <= 0)
     return usage_error (context, _("--access-ttl and --refresh-ttl must be positive"));
+
+  if (pix_settle_after < 0)
+    return usage_error (context, _("--pix-settle-after must not be negative"));
+
+  g_date_clear (&today, 1);
+  if (today_text != NULL && !san_date_parse_iso (today_text, &today))
+    return usage_error (context, _("--today must be a date like 2026-12-31"));
 
   address = parse_listen (listen, &error);
   if (address == NULL)
@@ -193,15 +207,12 @@ main (int    argc,
 
   if (demo)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
       gboolean seeded = FALSE;
-      GDate today;
+      GDate seed_day = today;
 
-      g_date_clear (&today, 1);
-      g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
-                      (GDateMonth) g_date_time_get_month (now),
-                      (GDateYear) g_date_time_get_year (now));
-      if (!san_portald_demo_seed (db, &today, &seeded, &error))
+      if (!g_date_valid (&seed_day))
+        san_portald_today_in_sao_paulo (&seed_day);
+      if (!san_portald_demo_seed (db, &seed_day, &seeded, &error))
         {
           g_printerr ("san-portald: %s\n", error->message);
           return EXIT_FAILURE;
@@ -216,6 +227,9 @@ main (int    argc,
   sigint_id = g_unix_signal_add (SIGINT, on_signal_cb, loop);
 
   server = san_portald_server_new (db, (guint) access_ttl, (guint) refresh_ttl);
+  san_portald_server_set_demo (server, demo, (guint) pix_settle_after);
+  if (g_date_valid (&today))
+    san_portald_server_set_today (server, &today);
   url = san_portald_server_listen (server, address, certificate, &error);
   if (url == NULL)
     {

@@ -14,6 +14,7 @@
 
 #include "san-document.h"
 #include "san-portald-db.h"
+#include "san-portald-db-private.h"
 
 G_DEFINE_QUARK (san-portald-error-quark, san_portald_error)
 
@@ -111,6 +112,11 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX sessions_user ON sessions (user_id);"
   "PRAGMA user_version = 1;",
+  /* 2: invoices, boletos, PIX charges, cards, payments (san-portald-billing-db.c) */
+  san_portald_billing_schema,
+  /* 3: bank accounts, debit schedules, DDA, default method, notas fiscais
+   * (san-portald-paymethods-db.c) */
+  san_portald_paymethods_schema,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SAN_PORTALD_DB_SCHEMA_VERSION);
@@ -1022,4 +1028,43 @@ san_portald_db_prune_sessions (SanPortaldDb  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, now_ms);
   return step_done (db, stmt, error);
+}
+
+/* For the other san-portald-*-db.c files (san-portald-db-private.h) */
+
+sqlite3 *
+san_portald_db_get_handle (SanPortaldDb *db)
+{
+  return db->handle;
+}
+
+gboolean
+san_portald_db_set_error (SanPortaldDb  *db,
+                          GError       **error,
+                          const char    *what)
+{
+  return set_db_error (db, error, what);
+}
+
+sqlite3_stmt *
+san_portald_db_prepare (SanPortaldDb  *db,
+                        const char    *sql,
+                        GError       **error)
+{
+  return prepare (db, sql, error);
+}
+
+gboolean
+san_portald_db_step_done (SanPortaldDb  *db,
+                          sqlite3_stmt  *stmt,
+                          GError       **error)
+{
+  return step_done (db, stmt, error);
+}
+
+const char *
+san_portald_db_column_text (sqlite3_stmt *stmt,
+                            int           column)
+{
+  return column_text (stmt, column);
 }

@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include "san-portald-auth.h"
+#include "san-portald-billing.h"
+#include "san-portald-paymethods.h"
 #include "san-portald-demo.h"
 
 #define NO_DATE G_MININT
@@ -242,7 +244,10 @@ san_portald_demo_seed (SanPortaldDb  *db,
       return TRUE;
     }
 
-  if (!seed (db, today, error) || !san_portald_db_commit (db, error))
+  if (!seed (db, today, error) ||
+      !san_portald_billing_seed_demo (db, today, error) ||
+      !san_portald_paymethods_seed_demo (db, today, error) ||
+      !san_portald_db_commit (db, error))
     {
       g_prefix_error (error, "Could not seed the demo data: ");
       san_portald_db_rollback (db);

@@ -27,14 +27,18 @@
 #include <sodium.h>
 
 #include "san-portald-auth.h"
+#include "san-portald-billing.h"
+#include "san-portald-paymethods.h"
+#include "san-portald-request.h"
 #include "san-portald-server.h"
 
 #define PROBLEM_TYPE_BASE "https://docs.saninternet.com/api/problems/"
 #define CURSOR_PREFIX "s1:"
-#define MAX_QUERY_CHARS 100
-#define DEFAULT_LIMIT 50
+#define MAX_QUERY_CHARS SAN_PORTALD_MAX_QUERY_CHARS
+#define DEFAULT_LIMIT SAN_PORTALD_DEFAULT_LIMIT
+#define MAX_PARAMS 4
 #define STATUS_TOO_MANY_REQUESTS 429   /* RFC 6585; libsoup has no name for it */
-#define MAX_LIMIT 100
+#define MAX_LIMIT SAN_PORTALD_MAX_LIMIT
 #define MAX_HASH_RUNNING 4        /* 64 MiB each */
 #define DEFAULT_HASH_WAITING 32
 
@@ -60,6 +64,9 @@ struct _SanPortaldServer
   GCancellable          *cancellable;   /* cancelled when the server goes */
   GMainContext          *context;       /* where the checks finish */
   gboolean               stopping;
+  gboolean               demo;
+  guint                  pix_settle_after_s;
+  GDate                  today;          /* invalid: the real today */
 };
 
 struct _SanPortaldRequest
@@ -72,19 +79,16 @@ struct _SanPortaldRequest
   /* values of the {cid} and {sid} segments, as sent */
   const char            *cid;
   const char            *sid;
+  /* every {name} segment: names from the pattern, values as sent */
+  char                  *param_names[MAX_PARAMS];
+  const char            *param_values[MAX_PARAMS];
+  guint                  n_params;
   /* set by authenticate () */
   gint64                 user_id;
   gint64                 session_id;
   /* set only by authorize () */
   gint64                 contract_id;
 };
-
-typedef struct
-{
-  const char *field;
-  const char *code;
-  const char *message;
-} FieldError;
 
 static GQuark start_time_quark;
 
@@ -102,6 +106,41 @@ static const SanPortaldRoute routes[] = {
   { "GET",  "/api/v1/me",                              FALSE, NULL,       handle_me },
   { "GET",  "/api/v1/contracts/{cid}/services",        FALSE, "services", handle_services },
   { "GET",  "/api/v1/contracts/{cid}/services/{sid}",  FALSE, "services", handle_service },
+
+  /* billing: invoices, boleto, PIX, card payments (san-portald-billing.c) */
+  { "GET",    "/api/v1/contracts/{cid}/invoices",                     FALSE, "invoices",        san_portald_handle_invoices },
+  { "GET",    "/api/v1/contracts/{cid}/invoices/{iid}",               FALSE, "invoices",        san_portald_handle_invoice },
+  { "GET",    "/api/v1/contracts/{cid}/invoices/{iid}/pdf",           FALSE, "invoices",        san_portald_handle_invoice_pdf },
+  { "GET",    "/api/v1/contracts/{cid}/invoices/{iid}/boleto",        FALSE, "invoices",        san_portald_handle_boleto },
+  { "POST",   "/api/v1/contracts/{cid}/invoices/{iid}/boleto",        FALSE, "invoices",        san_portald_handle_boleto_second_copy },
+  { "GET",    "/api/v1/contracts/{cid}/invoices/{iid}/pix",           FALSE, "invoices",        san_portald_handle_pix },
+  { "POST",   "/api/v1/contracts/{cid}/invoices/{iid}/pix",           FALSE, "invoices",        san_portald_handle_pix_create },
+  { "POST",   "/api/v1/contracts/{cid}/invoices/{iid}/payments",      FALSE, "invoices",        san_portald_handle_payment_create },
+  { "POST",   "/api/v1/contracts/{cid}/card-tokens",                  FALSE, "invoices",        san_portald_handle_card_token_create },
+  { "GET",    "/api/v1/contracts/{cid}/cards",                        FALSE, "payment_methods", san_portald_handle_cards },
+  { "POST",   "/api/v1/contracts/{cid}/cards",                        FALSE, "payment_methods", san_portald_handle_card_create },
+  { "DELETE", "/api/v1/contracts/{cid}/cards/{card}",                 FALSE, "payment_methods", san_portald_handle_card_delete },
+  /* the bank's PIX confirmation, simulated: only with --demo */
+  { "POST",   "/api/v1/_sim/pix/{txid}/settle",                       TRUE,  NULL,              san_portald_handle_sim_pix_settle, TRUE },
+
+  /* payment methods, bank debit, DDA, notas fiscais (san-portald-paymethods.c) */
+  { "GET",    "/api/v1/contracts/{cid}/invoices/{iid}/debit-schedule", FALSE, "invoices",       san_portald_handle_debit_schedule },
+  { "PUT",    "/api/v1/contracts/{cid}/invoices/{iid}/debit-schedule", FALSE, "invoices",       san_portald_handle_debit_schedule_put },
+  { "DELETE", "/api/v1/contracts/{cid}/invoices/{iid}/debit-schedule", FALSE, "invoices",       san_portald_handle_debit_schedule_delete },
+  { "GET",    "/api/v1/contracts/{cid}/bank-accounts",                FALSE, "payment_methods", san_portald_handle_bank_accounts },
+  { "POST",   "/api/v1/contracts/{cid}/bank-accounts",                FALSE, "payment_methods", san_portald_handle_bank_account_create },
+  { "DELETE", "/api/v1/contracts/{cid}/bank-accounts/{account}",      FALSE, "payment_methods", san_portald_handle_bank_account_delete },
+  { "GET",    "/api/v1/contracts/{cid}/dda",                          FALSE, "payment_methods", san_portald_handle_dda },
+  { "PUT",    "/api/v1/contracts/{cid}/dda",                          FALSE, "payment_methods", san_portald_handle_dda_put },
+  { "GET",    "/api/v1/contracts/{cid}/pay-methods",                  FALSE, "payment_methods", san_portald_handle_pay_methods },
+  /* the default method is contract data: PRODUCT.md puts it under "profile" */
+  { "PUT",    "/api/v1/contracts/{cid}/pay-methods/default",          FALSE, "profile",         san_portald_handle_pay_methods_default_put },
+  { "PUT",    "/api/v1/contracts/{cid}/pay-methods/services/{sid}",   FALSE, "payment_methods", san_portald_handle_pay_methods_service_put },
+  { "GET",    "/api/v1/contracts/{cid}/fiscal-notes",                 FALSE, "fiscal_notes",    san_portald_handle_fiscal_notes },
+  { "GET",    "/api/v1/contracts/{cid}/fiscal-notes/{nid}",           FALSE, "fiscal_notes",    san_portald_handle_fiscal_note },
+  { "GET",    "/api/v1/contracts/{cid}/fiscal-notes/{nid}/pdf",       FALSE, "fiscal_notes",    san_portald_handle_fiscal_note_pdf },
+  { "GET",    "/api/v1/contracts/{cid}/fiscal-notes/{nid}/xml",       FALSE, "fiscal_notes",    san_portald_handle_fiscal_note_xml },
+  { "POST",   "/api/v1/contracts/{cid}/fiscal-notes/{nid}/issue",     FALSE, "fiscal_notes",    san_portald_handle_fiscal_note_issue },
 };
 
 const SanPortaldRoute *
@@ -136,6 +175,12 @@ problem_title (const char *code)
     { "method_not_allowed", "Method not allowed" },
     { "too_many_attempts", "Too many attempts" },
     { "busy", "Busy" },
+    { "conflict", "Conflict" },
+    { "invalid_state", "Not possible in this state" },
+    { "payment_declined", "Payment declined" },
+    { "idempotency_key_reused", "Idempotency key reused" },
+    { "unsupported_media_type", "Unsupported media type" },
+    { "not_implemented", "Not implemented" },
     { "internal_error", "Internal error" },
   };
 
@@ -163,8 +208,8 @@ send_node (SanPortaldRequest *req,
   soup_server_message_set_response (req->msg, content_type, SOUP_MEMORY_TAKE, text, length);
 }
 
-static void
-send_json (SanPortaldRequest *req,
+void
+san_portald_send_json (SanPortaldRequest *req,
            guint              status,
            JsonBuilder       *builder)
 {
@@ -173,8 +218,8 @@ send_json (SanPortaldRequest *req,
   send_node (req, status, "application/json", root);
 }
 
-static void
-send_problem_with_errors (SanPortaldRequest *req,
+void
+san_portald_send_problem_with_errors (SanPortaldRequest *req,
                           guint              status,
                           const char        *code,
                           const char        *detail,
@@ -201,7 +246,7 @@ send_problem_with_errors (SanPortaldRequest *req,
       json_builder_begin_array (builder);
       for (guint i = 0; i < errors->len; i++)
         {
-          const FieldError *fe = &g_array_index (errors, FieldError, i);
+          const SanPortaldFieldError *fe = &g_array_index (errors, SanPortaldFieldError, i);
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "field");
@@ -220,8 +265,8 @@ send_problem_with_errors (SanPortaldRequest *req,
   send_node (req, status, "application/problem+json", root);
 }
 
-static void
-send_problem (SanPortaldRequest *req,
+void
+san_portald_send_problem (SanPortaldRequest *req,
               guint              status,
               const char        *code,
               const char        *detail)
@@ -235,26 +280,26 @@ send_problem (SanPortaldRequest *req,
       soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
                                     "WWW-Authenticate", challenge);
     }
-  send_problem_with_errors (req, status, code, detail, NULL);
+  san_portald_send_problem_with_errors (req, status, code, detail, NULL);
 }
 
-static void
-send_internal_error (SanPortaldRequest *req,
+void
+san_portald_send_internal_error (SanPortaldRequest *req,
                      const GError      *error)
 {
   /* the message names the failing step, never request data */
   g_printerr ("san-portald: internal error: %s\n", error != NULL ? error->message : "unknown");
-  send_problem (req, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal_error",
+  san_portald_send_problem (req, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal_error",
                 "The server could not complete the request");
 }
 
-static void
-add_field_error (GArray     *errors,
+void
+san_portald_add_field_error (GArray     *errors,
                  const char *field,
                  const char *code,
                  const char *message)
 {
-  FieldError fe = { field, code, message };
+  SanPortaldFieldError fe = { field, code, message };
 
   g_array_append_val (errors, fe);
 }
@@ -262,8 +307,8 @@ add_field_error (GArray     *errors,
 /* Request bodies */
 
 /* Returns the body's JSON object, or NULL after answering 400/413 */
-static JsonObject *
-read_json_object (SanPortaldRequest  *req,
+JsonObject *
+san_portald_read_json_object (SanPortaldRequest  *req,
                   JsonParser        **out_parser)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (req->msg);
@@ -276,21 +321,21 @@ read_json_object (SanPortaldRequest  *req,
   *out_parser = NULL;
   if (length > SAN_PORTALD_MAX_BODY)
     {
-      send_problem (req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
+      san_portald_send_problem (req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
                     "The request body is larger than 65536 bytes");
       return NULL;
     }
   if (length == 0 || data == NULL || !g_utf8_validate (data, length, NULL) ||
       !json_parser_load_from_data (parser, data, length, NULL))
     {
-      send_problem (req, SOUP_STATUS_BAD_REQUEST, "invalid_json",
+      san_portald_send_problem (req, SOUP_STATUS_BAD_REQUEST, "invalid_json",
                     "The request body is not valid JSON");
       return NULL;
     }
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      send_problem (req, SOUP_STATUS_BAD_REQUEST, "invalid_json",
+      san_portald_send_problem (req, SOUP_STATUS_BAD_REQUEST, "invalid_json",
                     "The request body must be a JSON object");
       return NULL;
     }
@@ -300,8 +345,8 @@ read_json_object (SanPortaldRequest  *req,
 }
 
 /* A required, non-empty string member; NULL (with a field error) otherwise */
-static const char *
-require_string (JsonObject *object,
+const char *
+san_portald_require_string (JsonObject *object,
                 const char *field,
                 GArray     *errors)
 {
@@ -309,34 +354,174 @@ require_string (JsonObject *object,
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
-      add_field_error (errors, field, "required", "This field is required");
+      san_portald_add_field_error (errors, field, "required", "This field is required");
       return NULL;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      add_field_error (errors, field, "wrong_type", "This field must be a string");
+      san_portald_add_field_error (errors, field, "wrong_type", "This field must be a string");
       return NULL;
     }
   if (json_node_get_string (node)[0] == '\0')
     {
-      add_field_error (errors, field, "required", "This field must not be empty");
+      san_portald_add_field_error (errors, field, "required", "This field must not be empty");
       return NULL;
     }
   return json_node_get_string (node);
 }
 
-static void
-send_validation_failed (SanPortaldRequest *req,
+void
+san_portald_send_validation_failed (SanPortaldRequest *req,
                         GArray            *errors)
 {
-  send_problem_with_errors (req, SOUP_STATUS_BAD_REQUEST, "validation_failed",
+  san_portald_send_problem_with_errors (req, SOUP_STATUS_BAD_REQUEST, "validation_failed",
                             "Some fields are missing or invalid", errors);
+}
+
+/* What handlers see of a request (san-portald-request.h) */
+
+SanPortaldServer *
+san_portald_request_get_server (SanPortaldRequest *req)
+{
+  return req->server;
+}
+
+SanPortaldDb *
+san_portald_request_get_db (SanPortaldRequest *req)
+{
+  return req->db;
+}
+
+SoupServerMessage *
+san_portald_request_get_message (SanPortaldRequest *req)
+{
+  return req->msg;
+}
+
+gint64
+san_portald_request_get_user_id (SanPortaldRequest *req)
+{
+  return req->user_id;
+}
+
+gint64
+san_portald_request_get_contract_id (SanPortaldRequest *req)
+{
+  return req->contract_id;
+}
+
+const char *
+san_portald_request_get_param (SanPortaldRequest *req,
+                               const char        *name)
+{
+  for (guint i = 0; i < req->n_params; i++)
+    if (g_str_equal (req->param_names[i], name))
+      return req->param_values[i];
+  return NULL;
+}
+
+gboolean
+san_portald_request_get_id_param (SanPortaldRequest *req,
+                                  const char        *name,
+                                  gint64            *out_id)
+{
+  const char *text = san_portald_request_get_param (req, name);
+  guint64 id = 0;
+
+  *out_id = 0;
+  if (text == NULL || !g_ascii_isdigit (text[0]) ||
+      !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &id, NULL))
+    return FALSE;
+  *out_id = (gint64) id;
+  return TRUE;
+}
+
+const char *
+san_portald_request_get_query (SanPortaldRequest *req,
+                               const char        *name)
+{
+  return req->query != NULL ? g_hash_table_lookup (req->query, name) : NULL;
+}
+
+const char *
+san_portald_request_get_header (SanPortaldRequest *req,
+                                const char        *name)
+{
+  return soup_message_headers_get_one (soup_server_message_get_request_headers (req->msg), name);
+}
+
+void
+san_portald_today_in_sao_paulo (GDate *out_today)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("America/Sao_Paulo");
+  g_autoptr(GDateTime) now = NULL;
+
+  if (zone == NULL)
+    zone = g_time_zone_new_offset (-3 * 3600);
+  now = g_date_time_new_now (zone);
+  g_date_clear (out_today, 1);
+  g_date_set_dmy (out_today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+}
+
+void
+san_portald_request_get_today (SanPortaldRequest *req,
+                               GDate             *out_today)
+{
+  if (g_date_valid (&req->server->today))
+    *out_today = req->server->today;
+  else
+    san_portald_today_in_sao_paulo (out_today);
+}
+
+gboolean
+san_portald_request_is_demo (SanPortaldRequest *req)
+{
+  return req->server->demo;
+}
+
+guint
+san_portald_server_get_pix_settle_after (SanPortaldServer *self)
+{
+  return self->demo ? self->pix_settle_after_s : 0;
+}
+
+void
+san_portald_send_no_content (SanPortaldRequest *req)
+{
+  soup_server_message_set_status (req->msg, SOUP_STATUS_NO_CONTENT, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
+                                "Cache-Control", "no-store");
+}
+
+void
+san_portald_send_bytes (SanPortaldRequest *req,
+                        guint              status,
+                        const char        *content_type,
+                        const char        *filename,
+                        GBytes            *bytes)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (req->msg);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  soup_server_message_set_status (req->msg, status, NULL);
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  if (filename != NULL)
+    {
+      g_autoptr(GHashTable) params = g_hash_table_new (g_str_hash, g_str_equal);
+
+      g_hash_table_insert (params, (gpointer) "filename", (gpointer) filename);
+      soup_message_headers_set_content_disposition (headers, "attachment", params);
+    }
+  soup_server_message_set_response (req->msg, content_type, SOUP_MEMORY_COPY, data, length);
 }
 
 /* Authentication */
 
-static gint64
-now_ms (void)
+gint64
+san_portald_now_ms (void)
 {
   return g_get_real_time () / 1000;
 }
@@ -357,14 +542,14 @@ authenticate (SanPortaldRequest *req)
 
   if (header == NULL)
     {
-      send_problem (req, SOUP_STATUS_UNAUTHORIZED, "unauthenticated",
+      san_portald_send_problem (req, SOUP_STATUS_UNAUTHORIZED, "unauthenticated",
                     "This request needs an access token (Authorization: Bearer)");
       return FALSE;
     }
 
   if (g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
     {
-      send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
+      san_portald_send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
                     "The Authorization header is not a Bearer token");
       return FALSE;
     }
@@ -374,25 +559,25 @@ authenticate (SanPortaldRequest *req)
 
   if (!san_portald_token_hash (token, hash))
     {
-      send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
+      san_portald_send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
                     "The access token is not valid");
       return FALSE;
     }
 
   if (!san_portald_db_find_access (req->db, hash, &session_id, &user_id, &expires_ms, &error))
     {
-      send_internal_error (req, error);
+      san_portald_send_internal_error (req, error);
       return FALSE;
     }
   if (session_id == 0)
     {
-      send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
+      san_portald_send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
                     "The access token is not valid");
       return FALSE;
     }
-  if (expires_ms <= now_ms ())
+  if (expires_ms <= san_portald_now_ms ())
     {
-      send_problem (req, SOUP_STATUS_UNAUTHORIZED, "token_expired",
+      san_portald_send_problem (req, SOUP_STATUS_UNAUTHORIZED, "token_expired",
                     "The access token has expired: refresh it");
       return FALSE;
     }
@@ -427,14 +612,14 @@ authorize (SanPortaldRequest *req,
       if (!san_portald_db_get_access (req->db, req->user_id, (gint64) id, permission,
                                       &member, &allowed, &error))
         {
-          send_internal_error (req, error);
+          san_portald_send_internal_error (req, error);
           return FALSE;
         }
     }
 
   if (!member || !allowed)
     {
-      send_problem (req, SOUP_STATUS_FORBIDDEN, "forbidden",
+      san_portald_send_problem (req, SOUP_STATUS_FORBIDDEN, "forbidden",
                     "You do not have access to this contract or to this part of it");
       return FALSE;
     }
@@ -445,18 +630,26 @@ authorize (SanPortaldRequest *req,
 
 /* Routing */
 
-/* Matches @path against @pattern, capturing {cid} and {sid} (pointers into @parts) */
+static void
+clear_params (SanPortaldRequest *req)
+{
+  for (guint i = 0; i < req->n_params; i++)
+    g_clear_pointer (&req->param_names[i], g_free);
+  req->n_params = 0;
+  req->cid = NULL;
+  req->sid = NULL;
+}
+
+/* Matches @path against @pattern: on a match, fills @req's {cid}, {sid} and
+ * named params (values point into @parts) */
 static gboolean
-match_pattern (const char  *pattern,
-               char       **parts,
-               const char **out_cid,
-               const char **out_sid)
+match_pattern (SanPortaldRequest  *req,
+               const char         *pattern,
+               char              **parts)
 {
   g_auto(GStrv) pattern_parts = g_strsplit (pattern, "/", -1);
   guint n = g_strv_length (pattern_parts);
 
-  *out_cid = NULL;
-  *out_sid = NULL;
   if (g_strv_length (parts) != n)
     return FALSE;
 
@@ -466,13 +659,26 @@ match_pattern (const char  *pattern,
         {
           if (parts[i][0] == '\0')
             return FALSE;
-          if (g_str_equal (pattern_parts[i], "{cid}"))
-            *out_cid = parts[i];
-          else if (g_str_equal (pattern_parts[i], "{sid}"))
-            *out_sid = parts[i];
         }
       else if (!g_str_equal (pattern_parts[i], parts[i]))
         return FALSE;
+    }
+
+  clear_params (req);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len = strlen (pattern_parts[i]);
+
+      if (pattern_parts[i][0] != '{')
+        continue;
+      if (g_str_equal (pattern_parts[i], "{cid}"))
+        req->cid = parts[i];
+      else if (g_str_equal (pattern_parts[i], "{sid}"))
+        req->sid = parts[i];
+      g_assert (req->n_params < MAX_PARAMS);
+      req->param_names[req->n_params] = g_strndup (pattern_parts[i] + 1, len - 2);
+      req->param_values[req->n_params] = parts[i];
+      req->n_params++;
     }
   return TRUE;
 }
@@ -488,16 +694,13 @@ route_request (SanPortaldRequest *req,
 
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
-      const char *cid;
-      const char *sid;
-
-      if (!match_pattern (routes[i].pattern, parts, &cid, &sid))
+      if (routes[i].demo_only && !req->server->demo)
+        continue;
+      if (!match_pattern (req, routes[i].pattern, parts))
         continue;
       if (g_str_equal (routes[i].method, method))
         {
           route = &routes[i];
-          req->cid = cid;
-          req->sid = sid;
           break;
         }
       if (allow->len > 0)
@@ -513,10 +716,10 @@ route_request (SanPortaldRequest *req,
 
           soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
                                         "Allow", allow->str);
-          send_problem (req, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed", detail);
+          san_portald_send_problem (req, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed", detail);
         }
       else
-        send_problem (req, SOUP_STATUS_NOT_FOUND, "not_found", "There is nothing at this address");
+        san_portald_send_problem (req, SOUP_STATUS_NOT_FOUND, "not_found", "There is nothing at this address");
       return;
     }
 
@@ -567,7 +770,7 @@ send_tokens (SanPortaldRequest *req,
   json_builder_add_int_value (builder, req->server->access_ttl_ms / 1000);
   build_user (builder, user);
   json_builder_end_object (builder);
-  send_json (req, SOUP_STATUS_OK, builder);
+  san_portald_send_json (req, SOUP_STATUS_OK, builder);
 }
 
 static void
@@ -580,7 +783,7 @@ send_too_many_attempts (SanPortaldRequest *req,
 
   soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
                                 "Retry-After", value);
-  send_problem (req, STATUS_TOO_MANY_REQUESTS, "too_many_attempts", detail);
+  san_portald_send_problem (req, STATUS_TOO_MANY_REQUESTS, "too_many_attempts", detail);
 }
 
 static void
@@ -588,7 +791,7 @@ send_busy (SanPortaldRequest *req)
 {
   soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
                                 "Retry-After", "1");
-  send_problem (req, SOUP_STATUS_SERVICE_UNAVAILABLE, "busy",
+  san_portald_send_problem (req, SOUP_STATUS_SERVICE_UNAVAILABLE, "busy",
                 "Too many sign-ins at once: try again in a second");
 }
 
@@ -775,7 +978,7 @@ finish_login (LoginJob *job,
       san_portald_rate_limiter_record_failure (server->account_failures, job->account_key, now_us);
       san_portald_rate_limiter_record_failure (server->address_failures, job->address_key, now_us);
       if (!job->gone)
-        send_problem (&req, SOUP_STATUS_UNAUTHORIZED, "invalid_credentials",
+        san_portald_send_problem (&req, SOUP_STATUS_UNAUTHORIZED, "invalid_credentials",
                       "The e-mail or the password is wrong");
       return;
     }
@@ -790,7 +993,7 @@ finish_login (LoginJob *job,
       return;
     }
 
-  now = now_ms ();
+  now = san_portald_now_ms ();
   access_token = san_portald_token_new (access_hash);
   refresh_token = san_portald_token_new (refresh_hash);
   if (!san_portald_db_prune_sessions (server->db, now, &error) ||
@@ -798,7 +1001,7 @@ finish_login (LoginJob *job,
                                    access_hash, now + server->access_ttl_ms,
                                    refresh_hash, now + server->refresh_ttl_ms,
                                    now, &error))
-    send_internal_error (&req, error);
+    san_portald_send_internal_error (&req, error);
   else
     send_tokens (&req, job->user, access_token, refresh_token);
   sodium_memzero (access_token, strlen (access_token));
@@ -875,7 +1078,7 @@ static void
 handle_login (SanPortaldRequest *req)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GArray) errors = g_array_new (FALSE, FALSE, sizeof (FieldError));
+  g_autoptr(GArray) errors = g_array_new (FALSE, FALSE, sizeof (SanPortaldFieldError));
   g_autoptr(SanPortaldUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *account_key = NULL;
@@ -892,15 +1095,15 @@ handle_login (SanPortaldRequest *req)
   gboolean account_ok;
   gboolean address_ok;
 
-  body = read_json_object (req, &parser);
+  body = san_portald_read_json_object (req, &parser);
   if (body == NULL)
     return;
 
-  email = require_string (body, "email", errors);
-  password = require_string (body, "password", errors);
+  email = san_portald_require_string (body, "email", errors);
+  password = san_portald_require_string (body, "password", errors);
   if (errors->len > 0)
     {
-      send_validation_failed (req, errors);
+      san_portald_send_validation_failed (req, errors);
       return;
     }
 
@@ -932,7 +1135,7 @@ handle_login (SanPortaldRequest *req)
 
   if (!san_portald_db_find_user_by_email (req->db, email, &user, &error) && error != NULL)
     {
-      send_internal_error (req, error);
+      san_portald_send_internal_error (req, error);
       return;
     }
 
@@ -950,7 +1153,7 @@ static void
 handle_refresh (SanPortaldRequest *req)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GArray) errors = g_array_new (FALSE, FALSE, sizeof (FieldError));
+  g_autoptr(GArray) errors = g_array_new (FALSE, FALSE, sizeof (SanPortaldFieldError));
   g_autoptr(SanPortaldUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *access_token = NULL;
@@ -964,16 +1167,16 @@ handle_refresh (SanPortaldRequest *req)
   gint64 session_id = 0;
   gint64 user_id = 0;
   gint64 expires_ms = 0;
-  gint64 now = now_ms ();
+  gint64 now = san_portald_now_ms ();
 
-  body = read_json_object (req, &parser);
+  body = san_portald_read_json_object (req, &parser);
   if (body == NULL)
     return;
 
-  presented = require_string (body, "refresh_token", errors);
+  presented = san_portald_require_string (body, "refresh_token", errors);
   if (errors->len > 0)
     {
-      send_validation_failed (req, errors);
+      san_portald_send_validation_failed (req, errors);
       return;
     }
 
@@ -981,7 +1184,7 @@ handle_refresh (SanPortaldRequest *req)
       !san_portald_db_find_refresh (req->db, presented_hash, &session_id, &user_id,
                                     &expires_ms, &error))
     {
-      send_internal_error (req, error);
+      san_portald_send_internal_error (req, error);
       return;
     }
 
@@ -989,7 +1192,7 @@ handle_refresh (SanPortaldRequest *req)
     {
       if (!san_portald_db_delete_session (req->db, session_id, &error))
         {
-          send_internal_error (req, error);
+          san_portald_send_internal_error (req, error);
           return;
         }
       session_id = 0;
@@ -997,14 +1200,14 @@ handle_refresh (SanPortaldRequest *req)
 
   if (session_id == 0)
     {
-      send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_refresh_token",
+      san_portald_send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_refresh_token",
                     "The refresh token is unknown, already used or expired: sign in again");
       return;
     }
 
   if (!san_portald_db_find_user_by_id (req->db, user_id, &user, &error))
     {
-      send_internal_error (req, error);
+      san_portald_send_internal_error (req, error);
       return;
     }
 
@@ -1016,7 +1219,7 @@ handle_refresh (SanPortaldRequest *req)
                                       refresh_hash, now + server->refresh_ttl_ms,
                                       &error))
     {
-      send_internal_error (req, error);
+      san_portald_send_internal_error (req, error);
       return;
     }
 
@@ -1032,7 +1235,7 @@ handle_logout (SanPortaldRequest *req)
 
   if (!san_portald_db_delete_session (req->db, req->session_id, &error))
     {
-      send_internal_error (req, error);
+      san_portald_send_internal_error (req, error);
       return;
     }
   soup_server_message_set_status (req->msg, SOUP_STATUS_NO_CONTENT, NULL);
@@ -1047,7 +1250,7 @@ handle_me (SanPortaldRequest *req)
 
   if (!san_portald_db_find_user_by_id (req->db, req->user_id, &user, &error))
     {
-      send_internal_error (req, error);
+      san_portald_send_internal_error (req, error);
       return;
     }
 
@@ -1055,15 +1258,15 @@ handle_me (SanPortaldRequest *req)
   build_user (builder, user);
   if (!san_portald_db_build_contracts (req->db, req->user_id, builder, &error))
     {
-      send_internal_error (req, error);
+      san_portald_send_internal_error (req, error);
       return;
     }
   json_builder_end_object (builder);
-  send_json (req, SOUP_STATUS_OK, builder);
+  san_portald_send_json (req, SOUP_STATUS_OK, builder);
 }
 
-static char *
-make_cursor (gint64 last_id)
+char *
+san_portald_make_cursor (gint64 last_id)
 {
   g_autofree char *plain = g_strdup_printf (CURSOR_PREFIX "%" G_GINT64_FORMAT, last_id);
   gsize size = sodium_base64_ENCODED_LEN (strlen (plain), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
@@ -1074,8 +1277,8 @@ make_cursor (gint64 last_id)
   return text;
 }
 
-static gboolean
-parse_cursor (const char *cursor,
+gboolean
+san_portald_parse_cursor (const char *cursor,
               gint64     *out_after_id)
 {
   guint8 plain[64];
@@ -1103,7 +1306,7 @@ static void
 handle_services (SanPortaldRequest *req)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GArray) errors = g_array_new (FALSE, FALSE, sizeof (FieldError));
+  g_autoptr(GArray) errors = g_array_new (FALSE, FALSE, sizeof (SanPortaldFieldError));
   g_autoptr(GError) error = NULL;
   SanPortaldServiceFilter filter = { NULL, NULL, 0, DEFAULT_LIMIT };
   const char *status = NULL;
@@ -1124,16 +1327,16 @@ handle_services (SanPortaldRequest *req)
       if (g_strv_contains (service_statuses, status))
         filter.status = status;
       else
-        add_field_error (errors, "status", "invalid",
+        san_portald_add_field_error (errors, "status", "invalid",
                          "Must be one of pending, active, suspended, cancelled, terminated");
     }
 
   if (q != NULL)
     {
       if (!g_utf8_validate (q, -1, NULL))
-        add_field_error (errors, "q", "invalid", "Must be UTF-8 text");
+        san_portald_add_field_error (errors, "q", "invalid", "Must be UTF-8 text");
       else if (g_utf8_strlen (q, -1) > MAX_QUERY_CHARS)
-        add_field_error (errors, "q", "too_long", "Must be at most 100 characters");
+        san_portald_add_field_error (errors, "q", "too_long", "Must be at most 100 characters");
       else
         filter.query = q;
     }
@@ -1144,30 +1347,30 @@ handle_services (SanPortaldRequest *req)
 
       if (!g_ascii_isdigit (limit[0]) ||
           !g_ascii_string_to_unsigned (limit, 10, 0, G_MAXUINT32, &value, NULL))
-        add_field_error (errors, "limit", "invalid", "Must be a whole number from 1 to 100");
+        san_portald_add_field_error (errors, "limit", "invalid", "Must be a whole number from 1 to 100");
       else if (value < 1 || value > MAX_LIMIT)
-        add_field_error (errors, "limit", "out_of_range", "Must be a whole number from 1 to 100");
+        san_portald_add_field_error (errors, "limit", "out_of_range", "Must be a whole number from 1 to 100");
       else
         filter.limit = (guint) value;
     }
 
-  if (cursor != NULL && !parse_cursor (cursor, &filter.after_id))
-    add_field_error (errors, "cursor", "invalid",
+  if (cursor != NULL && !san_portald_parse_cursor (cursor, &filter.after_id))
+    san_portald_add_field_error (errors, "cursor", "invalid",
                      "Not a cursor this server gave: start again from the first page");
 
   if (errors->len > 0)
     {
-      send_validation_failed (req, errors);
+      san_portald_send_validation_failed (req, errors);
       return;
     }
 
-  if (!san_portald_db_build_services (req->db, req->contract_id, &filter, make_cursor,
+  if (!san_portald_db_build_services (req->db, req->contract_id, &filter, san_portald_make_cursor,
                                       builder, &error))
     {
-      send_internal_error (req, error);
+      san_portald_send_internal_error (req, error);
       return;
     }
-  send_json (req, SOUP_STATUS_OK, builder);
+  san_portald_send_json (req, SOUP_STATUS_OK, builder);
 }
 
 static void
@@ -1183,16 +1386,16 @@ handle_service (SanPortaldRequest *req)
       !san_portald_db_build_service (req->db, req->contract_id, (gint64) id, builder,
                                      &found, &error))
     {
-      send_internal_error (req, error);
+      san_portald_send_internal_error (req, error);
       return;
     }
 
   if (!found)
     {
-      send_problem (req, SOUP_STATUS_NOT_FOUND, "not_found", "There is no such service in this contract");
+      san_portald_send_problem (req, SOUP_STATUS_NOT_FOUND, "not_found", "There is no such service in this contract");
       return;
     }
-  send_json (req, SOUP_STATUS_OK, builder);
+  san_portald_send_json (req, SOUP_STATUS_OK, builder);
 }
 
 /* SoupServer glue */
@@ -1215,7 +1418,7 @@ on_early_request_cb (SoupServer        *soup,
 
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Connection", "close");
-      send_problem (&req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
+      san_portald_send_problem (&req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
                     "The request body is larger than 65536 bytes");
     }
 }
@@ -1231,6 +1434,7 @@ on_request_cb (SoupServer        *soup,
   SanPortaldRequest req = { self, self->db, msg, query };
 
   route_request (&req, path);
+  clear_params (&req);
 }
 
 static void
@@ -1308,6 +1512,7 @@ san_portald_server_new (SanPortaldDb *db,
   self->max_hash_running = CLAMP (g_get_num_processors (), 1, MAX_HASH_RUNNING);
   self->max_hash_waiting = DEFAULT_HASH_WAITING;
   self->cancellable = g_cancellable_new ();
+  g_date_clear (&self->today, 1);
   self->context = g_main_context_ref_thread_default ();
   /* made now, so the first unknown e-mail takes no longer than the others */
   (void) san_portald_password_dummy_hash ();
@@ -1418,4 +1623,23 @@ san_portald_server_listen (SanPortaldServer    *self,
   if (g_str_has_suffix (text, "/"))
     text[strlen (text) - 1] = '\0';
   return g_steal_pointer (&text);
+}
+
+void
+san_portald_server_set_demo (SanPortaldServer *self,
+                             gboolean          demo,
+                             guint             pix_settle_after_s)
+{
+  self->demo = demo;
+  self->pix_settle_after_s = pix_settle_after_s;
+}
+
+void
+san_portald_server_set_today (SanPortaldServer *self,
+                              const GDate      *today)
+{
+  if (today != NULL && g_date_valid (today))
+    self->today = *today;
+  else
+    g_date_clear (&self->today, 1);
 }

@@ -34,6 +34,7 @@ typedef struct
   gboolean           public;       /* no access token needed (login, refresh) */
   const char        *permission;   /* required for contract-scoped routes */
   SanPortaldHandler  handler;
+  gboolean           demo_only;    /* exists only with --demo (simulation hooks) */
 } SanPortaldRoute;
 
 #define SAN_PORTALD_CONTRACT_PREFIX "/api/v1/contracts/{cid}/"
@@ -65,6 +66,18 @@ void              san_portald_server_set_hash_limits (SanPortaldServer *self,
 void              san_portald_server_get_sign_ins    (SanPortaldServer *self,
                                                       guint            *out_running,
                                                       guint            *out_waiting);
+/* --demo: the simulation routes exist, and a PIX charge settles by itself
+ * @pix_settle_after_s seconds after it was made (0: only through the hook) */
+void              san_portald_server_set_demo        (SanPortaldServer *self,
+                                                      gboolean          demo,
+                                                      guint             pix_settle_after_s);
+/* 0 unless --demo */
+guint             san_portald_server_get_pix_settle_after (SanPortaldServer *self);
+/* Today's date in São Paulo */
+void              san_portald_today_in_sao_paulo     (GDate            *out_today);
+/* Pretend today is @today (NULL: the real today in São Paulo), for tests */
+void              san_portald_server_set_today       (SanPortaldServer *self,
+                                                      const GDate      *today);
 /* Stops listening and closes every connection. */
 void              san_portald_server_stop   (SanPortaldServer    *self);
 

@@ -11,7 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "san-document.h"
+#include "san-fiscal-notes-page.h"
+#include "san-invoices-page.h"
 #include "san-overview-page.h"
+#include "san-payment-methods-page.h"
 #include "san-services-page.h"
 #include "san-sign-in-page.h"
 #include "san-window.h"
@@ -42,6 +45,9 @@ struct _SanWindow
   GtkListBox           *sidebar_list;
   GtkListBoxRow        *overview_row;
   GtkListBoxRow        *services_row;
+  GtkListBoxRow        *invoices_row;
+  GtkListBoxRow        *payment_methods_row;
+  GtkListBoxRow        *fiscal_notes_row;
   AdwViewStack         *content_stack;
   AdwWindowTitle       *content_title;
   GtkDropDown          *contract_dropdown;
@@ -51,6 +57,9 @@ struct _SanWindow
   GtkLabel             *user_email_label;
   SanOverviewPage      *overview_page;
   SanServicesPage      *services_page;
+  SanInvoicesPage      *invoices_page;
+  SanPaymentMethodsPage *payment_methods_page;
+  SanFiscalNotesPage   *fiscal_notes_page;
 };
 
 G_DEFINE_FINAL_TYPE (SanWindow, san_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -94,6 +103,9 @@ clear_session_view (SanWindow *self)
 {
   san_overview_page_set_contract (self->overview_page, NULL, NULL);
   san_services_page_set_contract (self->services_page, NULL, NULL);
+  san_invoices_page_set_contract (self->invoices_page, NULL, NULL);
+  san_payment_methods_page_set_contract (self->payment_methods_page, NULL, NULL);
+  san_fiscal_notes_page_set_contract (self->fiscal_notes_page, NULL, NULL);
   self->updating_contracts = TRUE;
   gtk_drop_down_set_model (self->contract_dropdown, NULL);
   self->updating_contracts = FALSE;
@@ -155,6 +167,30 @@ show_error_toast (SanWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* A section shows only with the permission it needs; leaving a hidden
+ * section goes to the Overview */
+static void
+update_sections (SanWindow *self)
+{
+  const struct { GtkListBoxRow *row; const char *permission; } sections[] = {
+    { self->services_row, "services" },
+    { self->invoices_row, "invoices" },
+    { self->payment_methods_row, "payment_methods" },
+    { self->fiscal_notes_row, "fiscal_notes" },
+  };
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->sidebar_list);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      gboolean allowed = self->contract != NULL &&
+                         san_contract_has_permission (self->contract, sections[i].permission);
+
+      gtk_widget_set_visible (GTK_WIDGET (sections[i].row), allowed);
+      if (!allowed && selected == sections[i].row)
+        gtk_list_box_select_row (self->sidebar_list, self->overview_row);
+    }
+}
+
 static void
 select_contract (SanWindow   *self,
                  SanContract *contract)
@@ -166,8 +202,12 @@ select_contract (SanWindow   *self,
   if (contract != NULL)
     g_settings_set_string (self->settings, "last-contract", san_contract_get_id (contract));
 
+  update_sections (self);
   san_overview_page_set_contract (self->overview_page, self->client, contract);
   san_services_page_set_contract (self->services_page, self->client, contract);
+  san_invoices_page_set_contract (self->invoices_page, self->client, contract);
+  san_payment_methods_page_set_contract (self->payment_methods_page, self->client, contract);
+  san_fiscal_notes_page_set_contract (self->fiscal_notes_page, self->client, contract);
 }
 
 static void
@@ -400,6 +440,21 @@ on_sidebar_row_selected_cb (SanWindow     *self,
       adw_view_stack_set_visible_child_name (self->content_stack, "overview");
       adw_window_title_set_title (self->content_title, _("Overview"));
     }
+  else if (row == self->invoices_row)
+    {
+      adw_view_stack_set_visible_child_name (self->content_stack, "invoices");
+      adw_window_title_set_title (self->content_title, _("Invoices"));
+    }
+  else if (row == self->payment_methods_row)
+    {
+      adw_view_stack_set_visible_child_name (self->content_stack, "payment-methods");
+      adw_window_title_set_title (self->content_title, _("Payment Methods"));
+    }
+  else if (row == self->fiscal_notes_row)
+    {
+      adw_view_stack_set_visible_child_name (self->content_stack, "fiscal-notes");
+      adw_window_title_set_title (self->content_title, _("Notas Fiscais"));
+    }
   else
     return;
 
@@ -422,6 +477,12 @@ showing_services (SanWindow *self)
   return adw_view_stack_get_visible_child (self->content_stack) == GTK_WIDGET (self->services_page);
 }
 
+static gboolean
+showing_invoices (SanWindow *self)
+{
+  return adw_view_stack_get_visible_child (self->content_stack) == GTK_WIDGET (self->invoices_page);
+}
+
 /* Back goes from a service's details to the list, then to the sections */
 static void
 on_leaflet_folded_cb (SanWindow *self)
@@ -433,7 +494,9 @@ on_leaflet_folded_cb (SanWindow *self)
 
   can_go_back = adw_leaflet_get_folded (self->leaflet) ||
                 (showing_services (self) &&
-                 san_services_page_get_showing_detail (self->services_page));
+                 san_services_page_get_showing_detail (self->services_page)) ||
+                (showing_invoices (self) &&
+                 san_invoices_page_get_showing_detail (self->invoices_page));
   gtk_widget_set_visible (self->back_button, can_go_back);
 }
 
@@ -441,6 +504,8 @@ static void
 on_back_clicked_cb (SanWindow *self)
 {
   if (showing_services (self) && san_services_page_go_back (self->services_page))
+    return;
+  if (showing_invoices (self) && san_invoices_page_go_back (self->invoices_page))
     return;
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
 }
@@ -509,6 +574,9 @@ reload_action_cb (GtkWidget  *widget,
     return;
   san_overview_page_reload (self->overview_page);
   san_services_page_reload (self->services_page);
+  san_invoices_page_reload (self->invoices_page);
+  san_payment_methods_page_reload (self->payment_methods_page);
+  san_fiscal_notes_page_reload (self->fiscal_notes_page);
 }
 
 static void
@@ -592,6 +660,9 @@ san_window_class_init (SanWindowClass *klass)
   g_type_ensure (SAN_TYPE_SIGN_IN_PAGE);
   g_type_ensure (SAN_TYPE_OVERVIEW_PAGE);
   g_type_ensure (SAN_TYPE_SERVICES_PAGE);
+  g_type_ensure (SAN_TYPE_INVOICES_PAGE);
+  g_type_ensure (SAN_TYPE_PAYMENT_METHODS_PAGE);
+  g_type_ensure (SAN_TYPE_FISCAL_NOTES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/saninternet/ClientArea/ui/san-window.ui");
@@ -606,6 +677,9 @@ san_window_class_init (SanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SanWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, overview_row);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, services_row);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, invoices_row);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, payment_methods_row);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, fiscal_notes_row);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, contract_dropdown);
@@ -615,6 +689,9 @@ san_window_class_init (SanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SanWindow, user_email_label);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, services_page);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, invoices_page);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, payment_methods_page);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, fiscal_notes_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sign_in_page_signed_in_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_page_load_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_status_activated_cb);

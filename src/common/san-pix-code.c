@@ -1,0 +1,8 @@
+/* san-pix-code.c
+ *
+ * Copyright 2026 SAN Internet
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "san-pix-code.h"

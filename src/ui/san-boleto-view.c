@@ -1,0 +1,8 @@
+/* san-boleto-view.c
+ *
+ * Copyright 2026 SAN Internet
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "san-boleto-view.h"
