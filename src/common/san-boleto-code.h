@@ -37,7 +37,7 @@ typedef struct
   /* Collection codes */
   char          segment;          /* '1'..'9' (1 prefeituras, 2 saneamento, 3 energia e gás, ...) */
   char          value_kind;       /* '6'/'7': mod 10, '8'/'9': mod 11; '6'/'8': value is an amount */
-  char          company[9];       /* the company/agency id: 4 digits, or 8 with a CNPJ-based id */
+  char          company[9];       /* the company/agency id: 4 digits, or 8 (the CNPJ root) in segment 6 */
 } SanBoletoCode;
 
 /* Why a code is not valid: stable words, printed by san-paycode */
@@ -52,40 +52,61 @@ typedef struct
  * any spaces, dots and dashes between digits, and checks every check digit.
  * On failure returns FALSE, sets *@out_failed_check to one of the
  * SAN_BOLETO_CHECK_* words (when not NULL) and @error (SAN_COMMON_ERROR_INVALID)
- * to a sentence that says what is wrong. */
+ * to a sentence that says what is wrong; on success *@out_failed_check is
+ * NULL. The due date is the factor's date nearest to today (local time). */
 gboolean  san_boleto_code_parse          (const char     *text,
                                           SanBoletoCode  *out_code,
                                           const char    **out_failed_check,
                                           GError        **error);
+/* The same, dating the factor against @reference instead of today */
+gboolean  san_boleto_code_parse_at       (const char     *text,
+                                          const GDate    *reference,
+                                          SanBoletoCode  *out_code,
+                                          const char    **out_failed_check,
+                                          GError        **error);
 
-/* Builds a bank boleto's 44-digit barcode: @bank_code 3 digits, @amount_cents
- * 0..9999999999, @due_date on or after 1997-10-07 (the factor, including the
- * 22 February 2025 reset to 1000), @free_field 25 digits. NULL on bad input. */
+/* Builds a bank boleto's 44-digit barcode (currency 9, real): @bank_code 3
+ * digits, @amount_cents 0..9999999999, @due_date on or after 2000-07-03
+ * (factor 1000; the factor restarts at 1000 on 2025-02-22 and every 9000
+ * days after) or NULL for "no due date" (factor 0000), @free_field 25
+ * digits. NULL with @error (SAN_COMMON_ERROR_INVALID) on bad input. */
 char     *san_boleto_code_build_barcode  (const char     *bank_code,
                                           gint64          amount_cents,
                                           const GDate    *due_date,
                                           const char     *free_field,
                                           GError        **error);
-/* 44-digit barcode -> linha digitável (47 digits, or 48 for collection codes), and back */
+/* 44-digit barcode -> linha digitável (47 digits, or 48 for collection codes),
+ * and back. Both check every check digit (as san_boleto_code_parse()) and
+ * fail when given the other form. */
 char     *san_boleto_code_barcode_to_linha (const char   *barcode,
                                             GError      **error);
 char     *san_boleto_code_linha_to_barcode (const char   *linha,
                                             GError      **error);
 /* The linha in the groups printed on a boleto:
  * "00190.00009 01234.567890 12345.678901 2 12340000012345" (47) or
- * "83640000001-1 33120138000-2 81288462711-6 08013618155-1" (48). */
+ * "83640000001-1 33120138000-2 81288462711-6 08013618155-1" (48).
+ * Punctuation in @linha is ignored; NULL unless it has 47 or 48 digits. */
 char     *san_boleto_code_format_linha   (const char     *linha);
 
-/* The due-date factor of @date (1000..9999), 0 when @date can't have one.
- * Dates from 2025-02-22 on use the factor that restarted at 1000. */
+/* The due-date factor of @date (1000..9999): days since 1997-10-07, so 1000
+ * is 2000-07-03 and 9999 is 2025-02-21; from 2025-02-22 on the factor that
+ * restarted at 1000 (and restarts again every 9000 days). 0 when @date can't
+ * have one (invalid, or before 2000-07-03). */
 guint     san_boleto_code_due_factor     (const GDate    *date);
-/* The date of @factor, the one of its two possible dates (before and after
- * the 2025 reset) nearest to @reference (usually today). FALSE for 0..999. */
+/* The date of @factor, the one of its possible dates (before and after
+ * the 2025 reset, and later resets) nearest to @reference (usually today).
+ * FALSE for 0..999 and above 9999. */
 gboolean  san_boleto_code_factor_to_date (guint           factor,
                                           const GDate    *reference,
                                           GDate          *out_date);
 
-/* The check-digit algorithms (exposed for tests): on a string of digits */
+/* The name of a bank by its 3-digit FEBRABAN/COMPE code ("001" -> "Banco do
+ * Brasil") for the banks SAN deals with; NULL for others. Not translated. */
+const char *san_boleto_code_bank_name    (const char     *bank_code);
+
+/* The check-digit algorithms (exposed for tests) on @length digits (-1: up
+ * to the NUL). mod 10: weights 2, 1, 2, ... from the right, a product's
+ * digits summed, (10 - sum % 10) % 10. */
 guint     san_boleto_code_mod10          (const char     *digits,
                                           gssize          length);
 /* The barcode's general digit: mod 11 with weights 2..9, results 0, 10, 11 -> 1 */
