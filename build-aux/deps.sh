@@ -12,7 +12,7 @@
 SAN_DEB_PACKAGES=(
   build-essential meson ninja-build pkg-config gettext desktop-file-utils appstream
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev
-  libsqlite3-dev libsodium-dev libqrencode-dev libsecret-tools
+  libsqlite3-dev libsodium-dev libqrencode-dev libcairo2-dev libsecret-tools
   xvfb xauth dbus dbus-x11 gnome-keyring librsvg2-common fonts-dejavu-core
   adwaita-icon-theme
   python3 locales

@@ -36,6 +36,16 @@ gboolean san_portald_fiscal_schedule_note           (SanPortaldDb  *db,
                                                      const GDate   *paid_on,
                                                      GError       **error);
 
+/* What the passage of time does, lazily, when a reader looks: debit
+ * schedules whose date is @today or earlier are executed (the invoice paid
+ * with bank_debit through san_portald_billing_mark_paid) and pending notas
+ * fiscais scheduled for @today or earlier are issued. Every contract's, so
+ * the notes' numbers follow the order they fall due. Runs in the caller's
+ * transaction when one is open, else in its own. */
+gboolean san_portald_paymethods_run_due             (SanPortaldDb  *db,
+                                                     const GDate   *today,
+                                                     GError       **error);
+
 /* Seeds the demo bank accounts, DDA, schedules and notas fiscais (after
  * san_portald_billing_seed_demo) */
 gboolean san_portald_paymethods_seed_demo           (SanPortaldDb  *db,

@@ -33,14 +33,15 @@ test_session_new (GTlsDatabase *tls_database)
   return session;
 }
 
-Reply *
-http_request_bytes (SoupSession *session,
-                    const char  *base_url,
-                    const char  *method,
-                    const char  *path,
-                    const char  *token,
-                    const char  *body,
-                    gsize        length)
+static Reply *
+send_request (SoupSession        *session,
+              const char         *base_url,
+              const char         *method,
+              const char         *path,
+              const char         *token,
+              const char         *body,
+              gsize               length,
+              const char * const *headers)
 {
   g_autofree char *uri = g_strconcat (base_url, path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
@@ -63,6 +64,8 @@ http_request_bytes (SoupSession *session,
 
       soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
     }
+  for (guint i = 0; headers != NULL && headers[i] != NULL && headers[i + 1] != NULL; i += 2)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), headers[i], headers[i + 1]);
 
   reply = g_new0 (Reply, 1);
   reply->body = soup_session_send_and_read (session, msg, NULL, &error);
@@ -74,6 +77,31 @@ http_request_bytes (SoupSession *session,
   if (size > 0 && json_parser_load_from_data (parser, data, size, NULL))
     reply->json = json_node_ref (json_parser_get_root (parser));
   return reply;
+}
+
+Reply *
+http_request_bytes (SoupSession *session,
+                    const char  *base_url,
+                    const char  *method,
+                    const char  *path,
+                    const char  *token,
+                    const char  *body,
+                    gsize        length)
+{
+  return send_request (session, base_url, method, path, token, body, length, NULL);
+}
+
+Reply *
+http_request_full (SoupSession        *session,
+                   const char         *base_url,
+                   const char         *method,
+                   const char         *path,
+                   const char         *token,
+                   const char         *body,
+                   const char * const *headers)
+{
+  return send_request (session, base_url, method, path, token, body,
+                       body != NULL ? strlen (body) : 0, headers);
 }
 
 Reply *

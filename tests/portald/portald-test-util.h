@@ -40,6 +40,15 @@ Reply      *http_request_bytes   (SoupSession *session,
                                   const char  *token,
                                   const char  *body,
                                   gsize        length);
+/* The same with extra request headers: @headers is name, value, name, value,
+ * ..., NULL (may be NULL) */
+Reply      *http_request_full    (SoupSession        *session,
+                                  const char         *base_url,
+                                  const char         *method,
+                                  const char         *path,
+                                  const char         *token,
+                                  const char         *body,
+                                  const char * const *headers);
 
 JsonObject *reply_object         (Reply       *reply);
 const char *reply_header         (Reply       *reply,

@@ -18,6 +18,7 @@ static SoupSession *session;
 static char *demo_token;
 static char *other_token;
 static char *viewer_token;
+static char *partner_token;
 
 #define URL (san_test_server_get_url (server))
 
@@ -573,7 +574,11 @@ test_routes_wrong_method (void)
     }
 }
 
-/* The authorization matrix: every contract-scoped route of the router's table */
+/* The authorization matrix: every contract-scoped route of the router's table.
+ * Each route is called with real ids for every {param} and a body it accepts,
+ * so "allowed" means a 2xx answer, not merely "not 403". What a route needs
+ * (an overdue invoice, a card to delete, a debit schedule...) is made first
+ * through the API by the contract's owner. */
 
 static GPtrArray *
 contract_routes (void)
@@ -591,24 +596,392 @@ contract_routes (void)
 }
 
 static gboolean
-route_has_service (const SanPortaldRoute *route)
+route_is (const SanPortaldRoute *route,
+          const char            *method,
+          const char            *suffix)
 {
-  return strstr (route->pattern, "{sid}") != NULL;
+  return g_str_equal (route->method, method) && g_str_has_suffix (route->pattern, suffix);
+}
+
+/* The route's path parameter other than {cid} ("sid", "iid", ...), or NULL */
+static char *
+route_id_param (const SanPortaldRoute *route)
+{
+  const char *open = route->pattern;
+
+  while ((open = strchr (open, '{')) != NULL)
+    {
+      const char *close = strchr (open, '}');
+
+      g_assert_nonnull (close);
+      if (strncmp (open, "{cid}", 5) != 0)
+        return g_strndup (open + 1, close - open - 1);
+      open = close;
+    }
+  return NULL;
+}
+
+/* A request for a route: its {param} values, body and Idempotency-Key */
+typedef struct
+{
+  GHashTable *params;
+  char       *body;
+  char       *key;
+} RouteCall;
+
+static RouteCall *
+route_call_new (const char *cid)
+{
+  RouteCall *call = g_new0 (RouteCall, 1);
+
+  call->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (call->params, g_strdup ("cid"), g_strdup (cid));
+  return call;
+}
+
+static void
+route_call_free (RouteCall *call)
+{
+  g_hash_table_unref (call->params);
+  g_free (call->body);
+  g_free (call->key);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RouteCall, route_call_free)
+
+static void
+route_call_set (RouteCall  *call,
+                const char *name,
+                const char *value)
+{
+  g_hash_table_insert (call->params, g_strdup (name), g_strdup (value));
 }
 
 static Reply *
-call_route (const SanPortaldRoute *route,
+send_route (const SanPortaldRoute *route,
             const char            *token,
-            const char            *cid,
-            const char            *sid)
+            RouteCall             *call)
 {
   g_autoptr(GString) path = g_string_new (route->pattern);
-  const char *body = g_str_equal (route->method, "GET") ? NULL : "{}";
+  GHashTableIter iter;
+  gpointer name;
+  gpointer value;
+  const char *body = call->body;
+  const char * const headers[] = { "Idempotency-Key", call->key, NULL };
 
-  g_string_replace (path, "{cid}", cid, 0);
-  g_string_replace (path, "{sid}", sid, 0);
+  g_hash_table_iter_init (&iter, call->params);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    {
+      g_autofree char *pattern = g_strdup_printf ("{%s}", (const char *) name);
+
+      g_string_replace (path, pattern, value, 0);
+    }
+  g_assert_null (strchr (path->str, '{'));
+  if (body == NULL && !g_str_equal (route->method, "GET") && !g_str_equal (route->method, "DELETE"))
+    body = "{}";
   g_test_message ("%s %s", route->method, path->str);
-  return http_request (session, URL, route->method, path->str, token, body);
+  return http_request_full (session, URL, route->method, path->str, token, body,
+                            call->key != NULL ? headers : NULL);
+}
+
+/* Any request of the route's shape, with "1" for every id: for answers
+ * given before a handler runs (401, 403) */
+static RouteCall *
+placeholder_call (const SanPortaldRoute *route,
+                  const char            *cid)
+{
+  RouteCall *call = route_call_new (cid);
+  g_autofree char *param = route_id_param (route);
+
+  if (param != NULL)
+    route_call_set (call, param, "1");
+  return call;
+}
+
+static JsonNode *
+get_items (const char *token,
+           const char *path)
+{
+  g_autoptr(Reply) reply = get (path, token);
+
+  g_assert_cmpuint (reply->status, ==, 200);
+  return json_node_copy (json_object_get_member (reply_object (reply), "items"));
+}
+
+typedef enum
+{
+  INVOICE_ANY,
+  INVOICE_UNPAID,
+  INVOICE_OVERDUE,
+  INVOICE_FUTURE,        /* unpaid, due today or later */
+  INVOICE_PENDING,       /* payment_pending (a debit is scheduled) */
+} InvoiceKind;
+
+/* The newest invoice of that kind (NULL when there is none) */
+static char *
+find_invoice (const char  *token,
+              const char  *cid,
+              InvoiceKind  kind,
+              char       **out_due_date)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/contracts/%s/invoices?limit=100", cid);
+  g_autoptr(JsonNode) items = get_items (token, path);
+  JsonArray *array = json_node_get_array (items);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *inv = json_array_get_object_element (array, i);
+      const char *status = json_object_get_string_member (inv, "status");
+      gboolean unpaid = g_str_equal (status, "unpaid");
+      gboolean overdue = json_object_get_boolean_member (inv, "overdue");
+
+      if (kind == INVOICE_ANY || (kind == INVOICE_UNPAID && unpaid) ||
+          (kind == INVOICE_OVERDUE && unpaid && overdue) ||
+          (kind == INVOICE_FUTURE && unpaid && !overdue) ||
+          (kind == INVOICE_PENDING && g_str_equal (status, "payment_pending")))
+        {
+          if (out_due_date != NULL)
+            *out_due_date = g_strdup (json_object_get_string_member (inv, "due_date"));
+          return g_strdup (json_object_get_string_member (inv, "id"));
+        }
+    }
+  return NULL;
+}
+
+static char *
+need_invoice (const char  *token,
+              const char  *cid,
+              InvoiceKind  kind)
+{
+  char *iid = find_invoice (token, cid, kind, NULL);
+
+  g_assert_nonnull (iid);
+  return iid;
+}
+
+static char *
+post_for_id (const char *token,
+             const char *path,
+             const char *body,
+             const char *member)
+{
+  g_autoptr(Reply) reply = http_request (session, URL, "POST", path, token, body);
+
+  g_assert_cmpuint (reply->status, ==, 201);
+  return g_strdup (json_object_get_string_member (reply_object (reply), member));
+}
+
+#define CARD_BODY \
+  "{\"number\": \"4111 1111 1111 1111\", \"holder\": \"ANA SOUZA\", \"exp_month\": 12, " \
+  "\"exp_year\": 2030, \"cvv\": \"123\"}"
+
+/* A bank account not registered yet (a contract refuses the same one twice);
+ * Santander's accounts are checked for their format only */
+static char *
+bank_account_body (void)
+{
+  static guint n;
+
+  n++;
+  return g_strdup_printf ("{\"bank_code\": \"033\", \"agency\": \"4321\", \"account\": \"%08u-%u\", "
+                          "\"holder\": \"Ana Souza\", \"holder_document\": \"318.472.659-28\"}",
+                          13000000 + n, n % 10);
+}
+
+static char *
+new_card (const char *owner,
+          const char *cid)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/contracts/%s/cards", cid);
+
+  return post_for_id (owner, path, CARD_BODY, "id");
+}
+
+static char *
+new_card_token (const char *owner,
+                const char *cid)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/contracts/%s/card-tokens", cid);
+
+  return post_for_id (owner, path, CARD_BODY, "token");
+}
+
+static char *
+new_bank_account (const char *owner,
+                  const char *cid)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/contracts/%s/bank-accounts", cid);
+  g_autofree char *body = bank_account_body ();
+
+  return post_for_id (owner, path, body, "id");
+}
+
+static char *
+some_bank_account (const char *owner,
+                   const char *cid)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/contracts/%s/bank-accounts", cid);
+  g_autoptr(JsonNode) items = get_items (owner, path);
+  JsonArray *array = json_node_get_array (items);
+
+  if (json_array_get_length (array) > 0)
+    return g_strdup (json_object_get_string_member (json_array_get_object_element (array, 0), "id"));
+  return new_bank_account (owner, cid);
+}
+
+static char *
+debit_schedule_body (const char *owner,
+                     const char *cid,
+                     const char *due_date)
+{
+  g_autofree char *account = some_bank_account (owner, cid);
+
+  return g_strdup_printf ("{\"bank_account_id\": \"%s\", \"date\": \"%s\"}", account, due_date);
+}
+
+/* An invoice with a scheduled debit, scheduling one when there is none */
+static char *
+scheduled_invoice (const char *owner,
+                   const char *cid)
+{
+  g_autofree char *due_date = NULL;
+  char *iid = find_invoice (owner, cid, INVOICE_PENDING, NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(Reply) reply = NULL;
+
+  if (iid != NULL)
+    return iid;
+  iid = find_invoice (owner, cid, INVOICE_FUTURE, &due_date);
+  g_assert_nonnull (iid);
+  path = g_strdup_printf ("/api/v1/contracts/%s/invoices/%s/debit-schedule", cid, iid);
+  body = debit_schedule_body (owner, cid, due_date);
+  reply = http_request (session, URL, "PUT", path, owner, body);
+  g_assert_cmpuint (reply->status, ==, 200);
+  return iid;
+}
+
+/* A nota fiscal, "issued" or "pending" (NULL: any) */
+static char *
+some_note (const char *owner,
+           const char *cid,
+           const char *status)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/contracts/%s/fiscal-notes?limit=100%s%s", cid,
+                                           status != NULL ? "&status=" : "", status != NULL ? status : "");
+  g_autoptr(JsonNode) items = get_items (owner, path);
+  JsonArray *array = json_node_get_array (items);
+
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (array, 0), "id"));
+}
+
+/* The body a route accepts (NULL: none) and its Idempotency-Key */
+static void
+prepare_body (const SanPortaldRoute *route,
+              const char            *owner,
+              const char            *cid,
+              RouteCall             *call)
+{
+  if (route_is (route, "POST", "/payments"))
+    {
+      g_autofree char *token = new_card_token (owner, cid);
+
+      call->body = g_strdup_printf ("{\"method\": \"card\", \"card_token\": \"%s\"}", token);
+      call->key = g_uuid_string_random ();
+    }
+  else if (route_is (route, "POST", "/card-tokens") || route_is (route, "POST", "/cards"))
+    call->body = g_strdup (CARD_BODY);
+  else if (route_is (route, "POST", "/bank-accounts"))
+    call->body = bank_account_body ();
+  else if (route_is (route, "PUT", "/dda"))
+    call->body = g_strdup ("{\"enabled\": true}");
+  else if (route_is (route, "PUT", "/pay-methods/default") || route_is (route, "PUT", "/services/{sid}"))
+    call->body = g_strdup ("{\"method\": \"boleto\"}");
+  else if (route_is (route, "PUT", "/debit-schedule"))
+    {
+      g_autofree char *due_date = NULL;
+      g_autofree char *iid = find_invoice (owner, cid, INVOICE_PENDING, &due_date);
+
+      if (iid == NULL)
+        g_free (find_invoice (owner, cid, INVOICE_FUTURE, &due_date));
+      g_assert_nonnull (due_date);
+      call->body = debit_schedule_body (owner, cid, due_date);
+    }
+}
+
+/* A request @route answers with 2xx in contract @cid: what it needs is made
+ * first by the contract's @owner */
+static RouteCall *
+prepare_call (const SanPortaldRoute *route,
+              const char            *owner,
+              const char            *cid,
+              const char            *sid)
+{
+  RouteCall *call = route_call_new (cid);
+  g_autofree char *param = route_id_param (route);
+  g_autofree char *id = NULL;
+
+  if (g_strcmp0 (param, "sid") == 0)
+    id = g_strdup (sid);
+  else if (g_strcmp0 (param, "card") == 0)
+    id = new_card (owner, cid);
+  else if (g_strcmp0 (param, "account") == 0)
+    id = new_bank_account (owner, cid);
+  else if (g_strcmp0 (param, "nid") == 0)
+    id = some_note (owner, cid, route_is (route, "POST", "/issue") ? "pending"
+                                : g_str_has_suffix (route->pattern, "{nid}") ? NULL : "issued");
+  else if (g_strcmp0 (param, "iid") == 0)
+    {
+      if (route_is (route, "GET", "/boleto"))
+        id = need_invoice (owner, cid, INVOICE_UNPAID);
+      else if (route_is (route, "POST", "/boleto") || route_is (route, "POST", "/payments"))
+        id = need_invoice (owner, cid, INVOICE_OVERDUE);
+      else if (g_str_has_suffix (route->pattern, "/pix"))
+        {
+          g_autofree char *path = NULL;
+          g_autoptr(Reply) charge = NULL;
+
+          /* GET needs a charge: the same POST makes or reuses it */
+          id = need_invoice (owner, cid, INVOICE_FUTURE);
+          path = g_strdup_printf ("/api/v1/contracts/%s/invoices/%s/pix", cid, id);
+          charge = http_request (session, URL, "POST", path, owner, NULL);
+          g_assert_cmpuint (charge->status / 100, ==, 2);
+        }
+      else if (g_str_has_suffix (route->pattern, "/debit-schedule"))
+        id = scheduled_invoice (owner, cid);
+      else
+        id = need_invoice (owner, cid, INVOICE_ANY);
+    }
+  else
+    g_assert_null (param);
+
+  if (param != NULL)
+    route_call_set (call, param, id);
+  prepare_body (route, owner, cid, call);
+  return call;
+}
+
+static void
+assert_success (Reply *reply)
+{
+  if (reply->status / 100 != 2)
+    g_test_message ("answer: %.*s", (int) g_bytes_get_size (reply->body),
+                    (const char *) g_bytes_get_data (reply->body, NULL));
+  g_assert_cmpuint (reply->status / 100, ==, 2);
+}
+
+/* Who in the Oficina holds @permission: Ana (services), Júlia (invoices),
+ * otherwise only its owner */
+static const char *
+oficina_member_token (const char *permission)
+{
+  if (g_str_equal (permission, "services"))
+    return demo_token;
+  if (g_str_equal (permission, "invoices"))
+    return viewer_token;
+  return partner_token;
 }
 
 static void
@@ -623,11 +996,14 @@ test_authz_own_contract_allowed (void)
   /* the owner, and a member with the permission */
   for (guint i = 0; i < routes->len; i++)
     {
-      g_autoptr(Reply) own = call_route (routes->pdata[i], demo_token, ana, ana_sid);
-      g_autoptr(Reply) member = call_route (routes->pdata[i], demo_token, oficina, oficina_sid);
+      const SanPortaldRoute *route = routes->pdata[i];
+      g_autoptr(RouteCall) own_call = prepare_call (route, demo_token, ana, ana_sid);
+      g_autoptr(Reply) own = send_route (route, demo_token, own_call);
+      g_autoptr(RouteCall) member_call = prepare_call (route, partner_token, oficina, oficina_sid);
+      g_autoptr(Reply) member = send_route (route, oficina_member_token (route->permission), member_call);
 
-      g_assert_cmpuint (own->status, ==, 200);
-      g_assert_cmpuint (member->status, ==, 200);
+      assert_success (own);
+      assert_success (member);
     }
 }
 
@@ -640,12 +1016,14 @@ test_authz_other_contract_forbidden (void)
 
   for (guint i = 0; i < routes->len; i++)
     {
-      g_autoptr(Reply) reply = call_route (routes->pdata[i], demo_token, other_cid, other_sid);
-      g_autoptr(Reply) owner = call_route (routes->pdata[i], other_token, other_cid, other_sid);
+      const SanPortaldRoute *route = routes->pdata[i];
+      g_autoptr(RouteCall) call = prepare_call (route, other_token, other_cid, other_sid);
+      g_autoptr(Reply) reply = send_route (route, demo_token, call);
+      g_autoptr(Reply) owner = send_route (route, other_token, call);
 
       assert_problem (reply, 403, "forbidden");
-      /* while its owner gets in */
-      g_assert_cmpuint (owner->status, ==, 200);
+      /* while its owner gets in, with the very same request */
+      assert_success (owner);
     }
 }
 
@@ -654,17 +1032,18 @@ test_authz_unknown_contract_forbidden (void)
 {
   g_autoptr(GPtrArray) routes = contract_routes ();
   g_autofree char *other_cid = contract_id (other_token, "Carlos Mendes");
-  g_autofree char *other_sid = first_service_id (other_token, other_cid);
   static const char * const cids[] = { "999999", "0", "abc", "-1", "1.0", "99999999999999999999999" };
 
   for (guint i = 0; i < routes->len; i++)
     {
       /* the reference answer: a contract that exists but isn't ours */
-      g_autoptr(Reply) existing = call_route (routes->pdata[i], demo_token, other_cid, other_sid);
+      g_autoptr(RouteCall) existing_call = placeholder_call (routes->pdata[i], other_cid);
+      g_autoptr(Reply) existing = send_route (routes->pdata[i], demo_token, existing_call);
 
       for (guint c = 0; c < G_N_ELEMENTS (cids); c++)
         {
-          g_autoptr(Reply) reply = call_route (routes->pdata[i], demo_token, cids[c], other_sid);
+          g_autoptr(RouteCall) call = placeholder_call (routes->pdata[i], cids[c]);
+          g_autoptr(Reply) reply = send_route (routes->pdata[i], demo_token, call);
 
           assert_problem (reply, 403, "forbidden");
           /* the same answer either way: ids can't be probed */
@@ -673,34 +1052,87 @@ test_authz_unknown_contract_forbidden (void)
     }
 }
 
+/* An id of @param's kind that belongs to the contract @cid */
+static char *
+foreign_id (const char *param,
+            const char *owner,
+            const char *cid)
+{
+  if (g_str_equal (param, "sid"))
+    return first_service_id (owner, cid);
+  if (g_str_equal (param, "iid"))
+    return need_invoice (owner, cid, INVOICE_ANY);
+  if (g_str_equal (param, "card"))
+    return new_card (owner, cid);
+  if (g_str_equal (param, "account"))
+    return some_bank_account (owner, cid);
+  if (g_str_equal (param, "nid"))
+    return some_note (owner, cid, NULL);
+  g_assert_not_reached ();
+}
+
 static void
-test_authz_foreign_service_not_found (void)
+test_authz_foreign_ids_not_found (void)
 {
   g_autoptr(GPtrArray) routes = contract_routes ();
   g_autofree char *ana = contract_id (demo_token, "Ana Souza");
   g_autofree char *padaria = contract_id (demo_token, "Padaria Pão Quente Ltda");
   g_autofree char *other_cid = contract_id (other_token, "Carlos Mendes");
-  g_autofree char *other_sid = first_service_id (other_token, other_cid);
-  g_autofree char *padaria_sid = first_service_id (demo_token, padaria);
-  guint checked = 0;
+  g_autoptr(GHashTable) checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  static const char * const params[] = { "sid", "iid", "card", "account", "nid" };
+  static const char * const bad_ids[] = { "999999", "0", "abc", "-1" };
 
   for (guint i = 0; i < routes->len; i++)
     {
-      g_autoptr(Reply) stranger = NULL;
-      g_autoptr(Reply) sibling = NULL;
+      const SanPortaldRoute *route = routes->pdata[i];
+      g_autofree char *param = route_id_param (route);
+      g_autofree char *sibling = NULL;
+      g_autofree char *stranger = NULL;
+      g_autoptr(RouteCall) call = NULL;
 
-      if (!route_has_service (routes->pdata[i]))
+      if (param == NULL)
         continue;
 
-      /* another customer's service, through our own contract */
-      stranger = call_route (routes->pdata[i], demo_token, ana, other_sid);
-      assert_problem (stranger, 404, "not_found");
-      /* our other contract's service, through the wrong contract */
-      sibling = call_route (routes->pdata[i], demo_token, ana, padaria_sid);
-      assert_problem (sibling, 404, "not_found");
-      checked++;
+      /* our other contract's, and another customer's (when they have one) */
+      sibling = foreign_id (param, demo_token, padaria);
+      if (!g_str_equal (param, "card") && !g_str_equal (param, "account"))
+        stranger = foreign_id (param, other_token, other_cid);
+
+      call = route_call_new (ana);
+      prepare_body (route, demo_token, ana, call);
+      route_call_set (call, param, sibling);
+      {
+        g_autoptr(Reply) reply = send_route (route, demo_token, call);
+
+        assert_problem (reply, 404, "not_found");
+      }
+      if (stranger != NULL)
+        {
+          g_autoptr(Reply) reply = NULL;
+
+          g_free (call->key);
+          call->key = g_uuid_string_random ();
+          route_call_set (call, param, stranger);
+          reply = send_route (route, demo_token, call);
+          assert_problem (reply, 404, "not_found");
+        }
+      /* ids that can't exist */
+      for (guint b = 0; b < G_N_ELEMENTS (bad_ids); b++)
+        {
+          g_autoptr(Reply) reply = NULL;
+
+          g_free (call->key);
+          call->key = g_uuid_string_random ();
+          route_call_set (call, param, bad_ids[b]);
+          reply = send_route (route, demo_token, call);
+          assert_problem (reply, 404, "not_found");
+        }
+      g_hash_table_add (checked, g_steal_pointer (&param));
     }
-  g_assert_cmpuint (checked, >, 0);
+
+  /* every kind of id some route takes */
+  for (guint p = 0; p < G_N_ELEMENTS (params); p++)
+    g_assert_true (g_hash_table_contains (checked, params[p]));
 }
 
 static void
@@ -708,19 +1140,31 @@ test_authz_missing_permission_forbidden (void)
 {
   g_autoptr(GPtrArray) routes = contract_routes ();
   g_autofree char *oficina = contract_id (viewer_token, "Oficina Ribeiro ME");
-  g_autofree char *oficina_sid = first_service_id (demo_token, oficina);
+  guint checked = 0;
 
   for (guint i = 0; i < routes->len; i++)
     {
       const SanPortaldRoute *route = routes->pdata[i];
-      g_autoptr(Reply) reply = NULL;
+      g_autoptr(RouteCall) call = NULL;
+      g_autoptr(Reply) viewer = NULL;
+      g_autoptr(Reply) demo = NULL;
 
-      /* the viewer holds only "invoices" */
-      if (g_str_equal (route->permission, "invoices"))
-        continue;
-      reply = call_route (route, viewer_token, oficina, oficina_sid);
-      assert_problem (reply, 403, "forbidden");
+      /* Júlia holds only "invoices" in the Oficina, Ana only "services" */
+      call = placeholder_call (route, oficina);
+      viewer = send_route (route, viewer_token, call);
+      demo = send_route (route, demo_token, call);
+      if (!g_str_equal (route->permission, "invoices"))
+        {
+          assert_problem (viewer, 403, "forbidden");
+          checked++;
+        }
+      if (!g_str_equal (route->permission, "services"))
+        {
+          assert_problem (demo, 403, "forbidden");
+          checked++;
+        }
     }
+  g_assert_cmpuint (checked, >=, routes->len);
 }
 
 static void
@@ -732,11 +1176,13 @@ test_authz_every_route_needs_token (void)
   routes = san_portald_server_get_routes (&n);
   for (guint i = 0; i < n; i++)
     {
+      g_autoptr(RouteCall) call = NULL;
       g_autoptr(Reply) reply = NULL;
 
       if (routes[i].public)
         continue;
-      reply = call_route (&routes[i], NULL, "1", "1");
+      call = placeholder_call (&routes[i], "1");
+      reply = send_route (&routes[i], NULL, call);
       assert_problem (reply, 401, "unauthenticated");
     }
 }
@@ -745,6 +1191,7 @@ int
 main (int    argc,
       char **argv)
 {
+  const char * const args[] = { "--pix-settle-after", "0", NULL };
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
@@ -764,21 +1211,24 @@ main (int    argc,
   g_test_add_func ("/portald/authz/own-contract-allowed", test_authz_own_contract_allowed);
   g_test_add_func ("/portald/authz/other-contract-forbidden", test_authz_other_contract_forbidden);
   g_test_add_func ("/portald/authz/unknown-contract-forbidden", test_authz_unknown_contract_forbidden);
-  g_test_add_func ("/portald/authz/foreign-service-not-found", test_authz_foreign_service_not_found);
+  g_test_add_func ("/portald/authz/foreign-ids-not-found", test_authz_foreign_ids_not_found);
   g_test_add_func ("/portald/authz/missing-permission-forbidden", test_authz_missing_permission_forbidden);
   g_test_add_func ("/portald/authz/every-route-needs-token", test_authz_every_route_needs_token);
 
-  server = san_test_server_start (TRUE, NULL);
+  /* no PIX charge pays itself while the matrix runs */
+  server = san_test_server_start (TRUE, args);
   session = test_session_new (NULL);
   demo_token = login (session, URL, "demo@example.com", "demo-1234", NULL);
   other_token = login (session, URL, "other@example.com", "other-1234", NULL);
   viewer_token = login (session, URL, "viewer@example.com", "viewer-1234", NULL);
+  partner_token = login (session, URL, "partner@example.com", "partner-1234", NULL);
 
   status = g_test_run ();
 
   g_free (demo_token);
   g_free (other_token);
   g_free (viewer_token);
+  g_free (partner_token);
   g_clear_object (&session);
   g_clear_pointer (&server, san_test_server_stop);
   return status;

@@ -207,7 +207,7 @@ test_storage_restart_keeps_data (void)
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM users"), ==, users);
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM services"), ==, services);
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM contracts"), ==, contracts);
-  g_assert_cmpint (count_rows (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (count_rows (db, "PRAGMA user_version"), ==, 3);   /* SAN_PORTALD_DB_SCHEMA_VERSION */
 
   temp_dir_remove (dir);
 }
