@@ -229,6 +229,41 @@ san_api_error_from_response (guint               status,
       return g_error_new_literal (SAN_API_ERROR, SAN_API_ERROR_NOT_FOUND,
                                   _("Not found. It may have been removed."));
 
+    case SOUP_STATUS_PAYMENT_REQUIRED:   /* 402 payment_declined */
+      {
+        g_autofree char *detail = clean_server_text (problem_string (problem, "detail"));
+
+        if (detail != NULL)
+          /* Translators: %s is the server's reason, e.g. "Insufficient funds" */
+          return g_error_new (SAN_API_ERROR, SAN_API_ERROR_PAYMENT_DECLINED,
+                              _("The payment was declined: %s"), detail);
+        return g_error_new_literal (SAN_API_ERROR, SAN_API_ERROR_PAYMENT_DECLINED,
+                                    _("The payment was declined."));
+      }
+
+    case SOUP_STATUS_CONFLICT:   /* 409 invalid_state, conflict */
+      {
+        g_autofree char *detail = clean_server_text (problem_string (problem, "detail"));
+
+        if (detail != NULL)
+          /* Translators: %s is what the server said, e.g. "The invoice is already paid" */
+          return g_error_new (SAN_API_ERROR, SAN_API_ERROR_CONFLICT,
+                              _("This cannot be done now: %s"), detail);
+        return g_error_new_literal (SAN_API_ERROR, SAN_API_ERROR_CONFLICT,
+                                    _("This cannot be done now. Reload and try again."));
+      }
+
+    case SOUP_STATUS_UNPROCESSABLE_ENTITY:   /* 422 idempotency_key_reused */
+      {
+        g_autofree char *detail = clean_server_text (problem_string (problem, "detail"));
+
+        if (detail != NULL)
+          return g_error_new (SAN_API_ERROR, SAN_API_ERROR_IDEMPOTENCY,
+                              _("The server refused a repeated request: %s"), detail);
+        return g_error_new_literal (SAN_API_ERROR, SAN_API_ERROR_IDEMPOTENCY,
+                                    _("The server refused a repeated request."));
+      }
+
     case SOUP_STATUS_METHOD_NOT_ALLOWED:
       return g_error_new_literal (SAN_API_ERROR, SAN_API_ERROR_METHOD_NOT_ALLOWED,
                                   _("The server does not allow this request."));

@@ -28,6 +28,9 @@ typedef enum
   SAN_API_ERROR_INSECURE,           /* plain http:// to a host that is not loopback */
   SAN_API_ERROR_NOT_SIGNED_IN,      /* the call needs a session and there is none */
   SAN_API_ERROR_SECRETS,            /* the keyring (Secret Service) failed */
+  SAN_API_ERROR_CONFLICT,           /* 409: not possible in the current state */
+  SAN_API_ERROR_PAYMENT_DECLINED,   /* 402: the card was declined */
+  SAN_API_ERROR_IDEMPOTENCY,        /* 422: an idempotency key reused for another request */
 } SanApiError;
 
 GQuark san_api_error_quark (void);

@@ -16,6 +16,7 @@
 #include "san-client.h"
 
 #include "san-api-error-private.h"
+#include "san-client-private.h"
 #include "san-json-private.h"
 #include "san-me-private.h"
 #include "san-page-private.h"
@@ -70,25 +71,20 @@ G_DEFINE_FINAL_TYPE (SanClient, san_client, G_TYPE_OBJECT)
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-typedef enum
-{
-  CALL_NONE       = 0,
-  CALL_AUTH       = 1 << 0,   /* sends the access token */
-  CALL_NO_CONTENT = 1 << 1,   /* answers with no body (204) */
-} CallFlags;
-
 /* One HTTP exchange */
 typedef struct
 {
   const char   *method;
   char         *path;          /* "/api/v1/..." with an escaped query */
   GBytes       *body;          /* JSON or NULL; wiped when freed */
+  char        **headers;       /* name, value, ...: sent with it; or NULL */
   char         *sent_token;    /* the access token it went with; wiped */
   SoupMessage  *message;
   GInputStream *stream;
   GByteArray   *answer;
   guint         auth : 1;        /* sends the access token */
   guint         no_content : 1;  /* answers with no body */
+  guint         binary : 1;      /* answers with any body */
   guint         refreshed : 1;   /* refreshed after a 401 already */
 } Call;
 
@@ -112,22 +108,40 @@ wipe_bytes_data (gpointer data)
   wipe_string (data);
 }
 
-/* Takes @json (a NUL-terminated string), wiping it when the bytes are freed */
-static GBytes *
-secret_bytes_new_take (GString *json)
+GBytes *
+san_client_secret_bytes_new_take (GString *text)
 {
-  gsize len = json->len;
-  char *data = g_string_free (json, FALSE);
+  gsize len = text->len;
+  char *data = g_string_free (text, FALSE);
 
   return g_bytes_new_with_free_func (data, len, wipe_bytes_data, data);
 }
 
-/* A GString big enough for @text_len bytes of escaped text, so that it is
- * never reallocated (a reallocation would leave a copy behind) */
-static GString *
-secret_string_new (gsize text_len)
+GString *
+san_client_secret_string_new (gsize text_len)
 {
   return g_string_sized_new (64 + 6 * text_len);
+}
+
+char *
+san_client_escape (const char *text)
+{
+  return g_uri_escape_string (text, NULL, FALSE);
+}
+
+/* The answer of a SAN_CALL_BINARY call */
+typedef struct
+{
+  GBytes *body;
+  char   *content_type;
+} BinaryAnswer;
+
+static void
+binary_answer_free (BinaryAnswer *answer)
+{
+  g_clear_pointer (&answer->body, g_bytes_unref);
+  g_clear_pointer (&answer->content_type, g_free);
+  g_free (answer);
 }
 
 static void
@@ -135,6 +149,7 @@ call_free (Call *call)
 {
   g_clear_pointer (&call->path, g_free);
   g_clear_pointer (&call->body, g_bytes_unref);
+  g_clear_pointer (&call->headers, g_strfreev);
   g_clear_pointer (&call->sent_token, wipe_string);
   g_clear_object (&call->stream);
   g_clear_object (&call->message);
@@ -479,7 +494,7 @@ call_async (SanClient           *self,
             const char          *method,
             char                *path,
             GBytes              *body,
-            CallFlags            flags,
+            SanCallFlags         flags,
             GCancellable        *cancellable,
             GAsyncReadyCallback  callback,
             gpointer             user_data);
@@ -554,14 +569,14 @@ refresh_wait (SanClient *self,
     }
 
   self->refreshing = TRUE;
-  body = secret_string_new (strlen (self->tokens->refresh_token));
+  body = san_client_secret_string_new (strlen (self->tokens->refresh_token));
   g_string_append (body, "{\"refresh_token\":");
   san_json_append_string (body, self->tokens->refresh_token);
   g_string_append_c (body, '}');
 
   /* Not the caller's cancellable: others may wait for this refresh */
   call_async (self, "POST", g_strdup ("/api/v1/auth/refresh"),
-              secret_bytes_new_take (body), CALL_NONE, self->cancellable,
+              san_client_secret_bytes_new_take (body), SAN_CALL_NONE, self->cancellable,
               on_refresh_cb, GUINT_TO_POINTER (self->serial));
 }
 
@@ -622,6 +637,18 @@ call_handle_answer (GTask *task)
           /* Whatever came with it does not matter */
           g_task_return_pointer (task, json_node_new (JSON_NODE_NULL),
                                  (GDestroyNotify) json_node_unref);
+          g_object_unref (task);
+          return;
+        }
+
+      if (call->binary)
+        {
+          BinaryAnswer *answer = g_new0 (BinaryAnswer, 1);
+          const char *content_type = soup_message_headers_get_content_type (headers, NULL);
+
+          answer->body = g_bytes_ref (body);
+          answer->content_type = g_strdup (content_type);
+          g_task_return_pointer (task, answer, (GDestroyNotify) binary_answer_free);
           g_object_unref (task);
           return;
         }
@@ -744,10 +771,12 @@ call_send (GTask *task)
   soup_message_add_flags (call->message, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup_message_get_request_headers (call->message);
   soup_message_headers_replace (headers, "Accept", "application/json, application/problem+json");
+  for (guint i = 0; call->headers != NULL && call->headers[i] != NULL && call->headers[i + 1] != NULL; i += 2)
+    soup_message_headers_replace (headers, call->headers[i], call->headers[i + 1]);
 
   if (call->auth)
     {
-      GString *value = secret_string_new (strlen (self->tokens->access_token));
+      GString *value = san_client_secret_string_new (strlen (self->tokens->access_token));
 
       g_string_append (value, "Bearer ");
       g_string_append (value, self->tokens->access_token);
@@ -788,30 +817,79 @@ call_start (GTask *task)
   call_send (task);
 }
 
-/* Takes @path and @body. Completes with the answer's JSON object, or with
- * CALL_NO_CONTENT a JSON null. */
+void
+san_client_call_async (SanClient           *self,
+                       const char          *method,
+                       char                *path,
+                       GBytes              *body,
+                       SanCallFlags         flags,
+                       const char * const  *headers,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Call *call = g_new0 (Call, 1);
+
+  g_task_set_source_tag (task, san_client_call_async);
+  call->method = method;
+  call->path = path;
+  call->body = body;
+  call->headers = g_strdupv ((char **) headers);
+  call->auth = (flags & SAN_CALL_AUTH) != 0;
+  call->no_content = (flags & SAN_CALL_NO_CONTENT) != 0;
+  call->binary = (flags & SAN_CALL_BINARY) != 0;
+  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
+
+  call_start (task);
+}
+
+JsonNode *
+san_client_call_finish (SanClient     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == san_client_call_async, NULL);
+  g_return_val_if_fail (!((Call *) g_task_get_task_data (G_TASK (result)))->binary, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GBytes *
+san_client_call_finish_bytes (SanClient     *self,
+                              GAsyncResult  *result,
+                              char         **out_content_type,
+                              GError       **error)
+{
+  BinaryAnswer *answer;
+  GBytes *body;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == san_client_call_async, NULL);
+  g_return_val_if_fail (((Call *) g_task_get_task_data (G_TASK (result)))->binary, NULL);
+
+  answer = g_task_propagate_pointer (G_TASK (result), error);
+  if (answer == NULL)
+    return NULL;
+  body = g_steal_pointer (&answer->body);
+  if (out_content_type != NULL)
+    *out_content_type = g_steal_pointer (&answer->content_type);
+  binary_answer_free (answer);
+  return body;
+}
+
 static void
 call_async (SanClient           *self,
             const char          *method,
             char                *path,
             GBytes              *body,
-            CallFlags            flags,
+            SanCallFlags         flags,
             GCancellable        *cancellable,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Call *call = g_new0 (Call, 1);
-
-  g_task_set_source_tag (task, call_async);
-  call->method = method;
-  call->path = path;
-  call->body = body;
-  call->auth = (flags & CALL_AUTH) != 0;
-  call->no_content = (flags & CALL_NO_CONTENT) != 0;
-  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
-
-  call_start (task);
+  san_client_call_async (self, method, path, body, flags, NULL, cancellable, callback, user_data);
 }
 
 static JsonNode *
@@ -819,9 +897,7 @@ call_finish (SanClient     *self,
              GAsyncResult  *result,
              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return san_client_call_finish (self, result, error);
 }
 
 /* GObject */
@@ -1108,15 +1184,15 @@ san_client_login_async (SanClient           *self,
       return;
     }
 
-  body = secret_string_new (strlen (email) + strlen (password));
+  body = san_client_secret_string_new (strlen (email) + strlen (password));
   g_string_append (body, "{\"email\":");
   san_json_append_string (body, email);
   g_string_append (body, ",\"password\":");
   san_json_append_string (body, password);
   g_string_append_c (body, '}');
 
-  call_async (self, "POST", g_strdup ("/api/v1/auth/login"), secret_bytes_new_take (body),
-              CALL_NONE, cancellable, on_login_cb, g_steal_pointer (&task));
+  call_async (self, "POST", g_strdup ("/api/v1/auth/login"), san_client_secret_bytes_new_take (body),
+              SAN_CALL_NONE, cancellable, on_login_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -1241,7 +1317,7 @@ on_restore_loaded_cb (GObject      *source,
   set_signed_in (self, FALSE, NULL);
 
   cancellable = g_task_get_cancellable (task);
-  call_async (self, "GET", g_strdup ("/api/v1/me"), NULL, CALL_AUTH,
+  call_async (self, "GET", g_strdup ("/api/v1/me"), NULL, SAN_CALL_AUTH,
               cancellable, on_restore_me_cb, g_steal_pointer (&task));
 }
 
@@ -1346,7 +1422,7 @@ san_client_logout_async (SanClient           *self,
       return;
     }
 
-  call_async (self, "POST", g_strdup ("/api/v1/auth/logout"), NULL, CALL_AUTH | CALL_NO_CONTENT,
+  call_async (self, "POST", g_strdup ("/api/v1/auth/logout"), NULL, SAN_CALL_AUTH | SAN_CALL_NO_CONTENT,
               cancellable, on_logout_cb, g_steal_pointer (&task));
 }
 
@@ -1405,7 +1481,7 @@ san_client_fetch_me_async (SanClient           *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, san_client_fetch_me_async);
 
-  call_async (self, "GET", g_strdup ("/api/v1/me"), NULL, CALL_AUTH,
+  call_async (self, "GET", g_strdup ("/api/v1/me"), NULL, SAN_CALL_AUTH,
               cancellable, on_fetch_me_cb, g_steal_pointer (&task));
 }
 
@@ -1428,12 +1504,6 @@ service_from_json (JsonObject  *object,
                    GError     **error)
 {
   return san_service_new_from_json (object, error);
-}
-
-static char *
-escape (const char *text)
-{
-  return g_uri_escape_string (text, NULL, FALSE);
 }
 
 static void
@@ -1508,16 +1578,16 @@ san_client_list_services_async (SanClient              *self,
   g_task_set_source_tag (task, san_client_list_services_async);
   g_task_set_task_data (task, g_strdup (contract_id), g_free);
 
-  escaped_id = escape (contract_id);
+  escaped_id = san_client_escape (contract_id);
   path = g_string_new (NULL);
   g_string_append_printf (path, "/api/v1/contracts/%s/services", escaped_id);
 
-#define ADD_PARAM(name, value)                                   \
-  G_STMT_START {                                                 \
-    g_autofree char *escaped_ = escape (value);                  \
-                                                                 \
+#define ADD_PARAM(name, value)                                           \
+  G_STMT_START {                                                         \
+    g_autofree char *escaped_ = san_client_escape (value);               \
+                                                                         \
     g_string_append_printf (path, "%c%s=%s", separator, name, escaped_); \
-    separator = '&';                                             \
+    separator = '&';                                                     \
   } G_STMT_END
 
   if (status != NULL)
@@ -1535,7 +1605,7 @@ san_client_list_services_async (SanClient              *self,
 
 #undef ADD_PARAM
 
-  call_async (self, "GET", g_string_free (path, FALSE), NULL, CALL_AUTH,
+  call_async (self, "GET", g_string_free (path, FALSE), NULL, SAN_CALL_AUTH,
               cancellable, on_list_services_cb, g_steal_pointer (&task));
 }
 
@@ -1734,11 +1804,11 @@ san_client_get_service_async (SanClient           *self,
   data->service_id = g_strdup (service_id);
   g_task_set_task_data (task, data, (GDestroyNotify) get_service_data_free);
 
-  escaped_contract = escape (contract_id);
-  escaped_service = escape (service_id);
+  escaped_contract = san_client_escape (contract_id);
+  escaped_service = san_client_escape (service_id);
   call_async (self, "GET",
               g_strdup_printf ("/api/v1/contracts/%s/services/%s", escaped_contract, escaped_service),
-              NULL, CALL_AUTH, cancellable, on_get_service_cb, g_steal_pointer (&task));
+              NULL, SAN_CALL_AUTH, cancellable, on_get_service_cb, g_steal_pointer (&task));
 }
 
 SanService *

@@ -41,6 +41,25 @@ static const char * const payment_method_words[] = {
   [SAN_PAYMENT_METHOD_BANK_DEBIT] = "bank_debit",
 };
 
+static const char * const invoice_status_words[] = {
+  [SAN_INVOICE_STATUS_UNPAID] = "unpaid",
+  [SAN_INVOICE_STATUS_PAID] = "paid",
+  [SAN_INVOICE_STATUS_CANCELLED] = "cancelled",
+  [SAN_INVOICE_STATUS_REFUNDED] = "refunded",
+  [SAN_INVOICE_STATUS_PAYMENT_PENDING] = "payment_pending",
+};
+
+static const char * const pix_status_words[] = {
+  [SAN_PIX_STATUS_ACTIVE] = "active",
+  [SAN_PIX_STATUS_SETTLED] = "settled",
+  [SAN_PIX_STATUS_EXPIRED] = "expired",
+};
+
+static const char * const fiscal_note_status_words[] = {
+  [SAN_FISCAL_NOTE_STATUS_PENDING] = "pending",
+  [SAN_FISCAL_NOTE_STATUS_ISSUED] = "issued",
+};
+
 /* Exact, case-sensitive match: the wire's words are lower case */
 static gboolean
 lookup_word (const char * const *words,
@@ -87,3 +106,6 @@ DEFINE_WIRE_FUNCS (SanServiceKind, san_service_kind, service_kind_words)
 DEFINE_WIRE_FUNCS (SanBillingCycle, san_billing_cycle, billing_cycle_words)
 DEFINE_WIRE_FUNCS (SanSupportLevel, san_support_level, support_level_words)
 DEFINE_WIRE_FUNCS (SanPaymentMethod, san_payment_method, payment_method_words)
+DEFINE_WIRE_FUNCS (SanInvoiceStatus, san_invoice_status, invoice_status_words)
+DEFINE_WIRE_FUNCS (SanPixStatus, san_pix_status, pix_status_words)
+DEFINE_WIRE_FUNCS (SanFiscalNoteStatus, san_fiscal_note_status, fiscal_note_status_words)

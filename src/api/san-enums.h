@@ -49,6 +49,35 @@ typedef enum
   SAN_PAYMENT_METHOD_BANK_DEBIT,
 } SanPaymentMethod;
 
+typedef enum
+{
+  SAN_INVOICE_STATUS_UNPAID,
+  SAN_INVOICE_STATUS_PAID,
+  SAN_INVOICE_STATUS_CANCELLED,
+  SAN_INVOICE_STATUS_REFUNDED,
+  SAN_INVOICE_STATUS_PAYMENT_PENDING,
+} SanInvoiceStatus;
+
+typedef enum
+{
+  SAN_PIX_STATUS_ACTIVE,
+  SAN_PIX_STATUS_SETTLED,
+  SAN_PIX_STATUS_EXPIRED,
+} SanPixStatus;
+
+typedef enum
+{
+  SAN_FISCAL_NOTE_STATUS_PENDING,
+  SAN_FISCAL_NOTE_STATUS_ISSUED,
+} SanFiscalNoteStatus;
+
+/* Not a wire word: which file of a nota fiscal to download */
+typedef enum
+{
+  SAN_FISCAL_NOTE_FORMAT_PDF,
+  SAN_FISCAL_NOTE_FORMAT_XML,
+} SanFiscalNoteFormat;
+
 /* Wire word -> enum; FALSE for an unknown word. */
 gboolean    san_service_status_from_wire  (const char        *word,
                                            SanServiceStatus  *out);
@@ -65,5 +94,14 @@ const char *san_support_level_to_wire     (SanSupportLevel    level);
 gboolean    san_payment_method_from_wire  (const char        *word,
                                            SanPaymentMethod  *out);
 const char *san_payment_method_to_wire    (SanPaymentMethod   method);
+gboolean    san_invoice_status_from_wire  (const char        *word,
+                                           SanInvoiceStatus  *out);
+const char *san_invoice_status_to_wire    (SanInvoiceStatus   status);
+gboolean    san_pix_status_from_wire      (const char        *word,
+                                           SanPixStatus      *out);
+const char *san_pix_status_to_wire        (SanPixStatus       status);
+gboolean    san_fiscal_note_status_from_wire (const char          *word,
+                                              SanFiscalNoteStatus *out);
+const char *san_fiscal_note_status_to_wire   (SanFiscalNoteStatus  status);
 
 G_END_DECLS

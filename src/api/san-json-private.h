@@ -64,6 +64,18 @@ gboolean    san_json_read_datetime       (JsonObject  *object,
                                           GDateTime  **out,
                                           GError     **error);
 
+/* A required string of exactly @length ASCII digits */
+gboolean    san_json_read_digits         (JsonObject  *object,
+                                          const char  *member,
+                                          guint        length,
+                                          const char **out,
+                                          GError     **error);
+/* A required member that is an RFC 3339 time or null (*out = NULL) */
+gboolean    san_json_read_datetime_or_null (JsonObject  *object,
+                                            const char  *member,
+                                            GDateTime  **out,
+                                            GError     **error);
+
 /* The error for a member whose value is not an allowed word */
 void        san_json_set_unknown_word    (GError     **error,
                                           const char  *member,

@@ -347,6 +347,50 @@ san_json_read_datetime (JsonObject  *object,
   return TRUE;
 }
 
+gboolean
+san_json_read_digits (JsonObject  *object,
+                      const char  *member,
+                      guint        length,
+                      const char **out,
+                      GError     **error)
+{
+  const char *value;
+  gsize i;
+
+  if (!san_json_read_string (object, member, TRUE, &value, error))
+    return FALSE;
+  for (i = 0; value[i] != '\0' && g_ascii_isdigit (value[i]); i++)
+    ;
+  if (value[i] != '\0' || i != length)
+    {
+      /* Translators: the first %s is a JSON member name */
+      g_set_error (error, SAN_API_ERROR, SAN_API_ERROR_MALFORMED,
+                   g_dngettext (GETTEXT_PACKAGE, "“%s” is not %u digit", "“%s” is not %u digits", length),
+                   member, length);
+      return FALSE;
+    }
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+san_json_read_datetime_or_null (JsonObject  *object,
+                                const char  *member,
+                                GDateTime  **out,
+                                GError     **error)
+{
+  JsonNode *node = get_member (object, member, error);
+
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      *out = NULL;
+      return TRUE;
+    }
+  return san_json_read_datetime (object, member, out, error);
+}
+
 void
 san_json_set_unknown_word (GError     **error,
                            const char  *member,

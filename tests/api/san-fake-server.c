@@ -23,6 +23,7 @@ typedef struct
 {
   GHashTable *query;     /* name -> value */
   GHashTable *headers;   /* lower-case name -> value */
+  char       *body;      /* as text */
 } Request;
 
 struct _FakeServer
@@ -64,6 +65,7 @@ request_free (Request *request)
 {
   g_hash_table_unref (request->query);
   g_hash_table_unref (request->headers);
+  g_free (request->body);
   g_free (request);
 }
 
@@ -199,6 +201,7 @@ record (FakeServer        *self,
         GHashTable        *query)
 {
   Request *request = g_new0 (Request, 1);
+  g_autoptr(GBytes) body = NULL;
   SoupMessageHeadersIter iter;
   const char *name, *value;
 
@@ -220,6 +223,9 @@ record (FakeServer        *self,
   soup_message_headers_iter_init (&iter, soup_server_message_get_request_headers (msg));
   while (soup_message_headers_iter_next (&iter, &name, &value))
     g_hash_table_insert (request->headers, g_ascii_strdown (name, -1), g_strdup (value));
+
+  body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  request->body = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
 
   g_hash_table_insert (self->requests, g_strdup (path), request);
 }
@@ -479,6 +485,15 @@ fake_server_last_header (FakeServer *self,
 }
 
 const char *
+fake_server_last_body (FakeServer *self,
+                       const char *path)
+{
+  Request *request = g_hash_table_lookup (self->requests, path);
+
+  return request != NULL ? request->body : NULL;
+}
+
+const char *
 fake_server_get_access_token (FakeServer *self)
 {
   return self->access_token;
@@ -509,6 +524,38 @@ fake_service_json_with (const char *member,
 
       g_assert_no_error (error);
       json_object_set_member (object, member, node);
+    }
+  return json_to_string (root, FALSE);
+}
+
+char *
+fake_json_with (const char *json,
+                const char *member,
+                const char *value)
+{
+  g_autoptr(JsonNode) root = json_from_string (json, NULL);
+  g_auto(GStrv) path = g_strsplit (member, ".", -1);
+  JsonObject *object;
+  guint n = g_strv_length (path);
+
+  g_assert_nonnull (root);
+  object = json_node_get_object (root);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_assert_true (json_object_has_member (object, path[i]));
+      object = json_object_get_object_member (object, path[i]);
+      g_assert_nonnull (object);
+    }
+
+  if (value == NULL)
+    json_object_remove_member (object, path[n - 1]);
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      JsonNode *node = json_from_string (value, &error);
+
+      g_assert_no_error (error);
+      json_object_set_member (object, path[n - 1], node);
     }
   return json_to_string (root, FALSE);
 }

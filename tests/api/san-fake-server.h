@@ -69,6 +69,9 @@ const char  *fake_server_last_query        (FakeServer      *self,
 const char  *fake_server_last_header       (FakeServer      *self,
                                             const char      *path,
                                             const char      *name);
+/* The body of the last request to PATH, as text ("" when it had none) */
+const char  *fake_server_last_body         (FakeServer      *self,
+                                            const char      *path);
 const char  *fake_server_get_access_token  (FakeServer      *self);
 const char  *fake_server_get_refresh_token (FakeServer      *self);
 
@@ -90,6 +93,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FakeServer, fake_server_free)
 /* A service JSON with member @member replaced by the raw JSON @value, or
  * removed when @value is NULL */
 char        *fake_service_json_with        (const char      *member,
+                                            const char      *value);
+/* @json (an object) with @member replaced by the raw JSON @value, or removed
+ * when @value is NULL; "a.b" is member b of the object member a */
+char        *fake_json_with                (const char      *json,
+                                            const char      *member,
                                             const char      *value);
 
 G_END_DECLS

@@ -24,6 +24,9 @@ static const char * const kind_words[] = { "shared", "cloud", "dedicated", NULL 
 static const char * const cycle_words[] = { "monthly", "annual", NULL };
 static const char * const level_words[] = { "basic", "business", "premium", NULL };
 static const char * const method_words[] = { "boleto", "pix", "card", "bank_debit", NULL };
+static const char * const invoice_words[] = { "unpaid", "paid", "cancelled", "refunded", "payment_pending", NULL };
+static const char * const pix_words[] = { "active", "settled", "expired", NULL };
+static const char * const note_words[] = { "pending", "issued", NULL };
 
 /* Adapters with one signature for every enum */
 #define ADAPTERS(Type, prefix)                                        \
@@ -50,6 +53,9 @@ ADAPTERS (SanServiceKind, san_service_kind)
 ADAPTERS (SanBillingCycle, san_billing_cycle)
 ADAPTERS (SanSupportLevel, san_support_level)
 ADAPTERS (SanPaymentMethod, san_payment_method)
+ADAPTERS (SanInvoiceStatus, san_invoice_status)
+ADAPTERS (SanPixStatus, san_pix_status)
+ADAPTERS (SanFiscalNoteStatus, san_fiscal_note_status)
 
 static const EnumCase cases[] = {
   { "service-status", san_service_status_get_type,
@@ -62,6 +68,12 @@ static const EnumCase cases[] = {
     san_support_level_from, san_support_level_to, level_words },
   { "payment-method", san_payment_method_get_type,
     san_payment_method_from, san_payment_method_to, method_words },
+  { "invoice-status", san_invoice_status_get_type,
+    san_invoice_status_from, san_invoice_status_to, invoice_words },
+  { "pix-status", san_pix_status_get_type,
+    san_pix_status_from, san_pix_status_to, pix_words },
+  { "fiscal-note-status", san_fiscal_note_status_get_type,
+    san_fiscal_note_status_from, san_fiscal_note_status_to, note_words },
 };
 
 /* Every word maps to its value and back */
@@ -164,6 +176,40 @@ test_service_property_types (void)
     }
 }
 
+/* The billing models' properties: read-only, of these types */
+static void
+test_billing_property_types (void)
+{
+  struct { GType owner; const char *property; GType type; } props[] = {
+    { SAN_TYPE_INVOICE, "status", SAN_TYPE_INVOICE_STATUS },
+    { SAN_TYPE_INVOICE, "payment-method", SAN_TYPE_PAYMENT_METHOD },
+    { SAN_TYPE_INVOICE, "due-date", G_TYPE_DATE },
+    { SAN_TYPE_INVOICE, "paid-at", G_TYPE_DATE_TIME },
+    { SAN_TYPE_INVOICE, "items", G_TYPE_LIST_MODEL },
+    { SAN_TYPE_INVOICE, "total-cents", G_TYPE_INT64 },
+    { SAN_TYPE_PIX_CHARGE, "status", SAN_TYPE_PIX_STATUS },
+    { SAN_TYPE_PAYMENT, "method", SAN_TYPE_PAYMENT_METHOD },
+    { SAN_TYPE_FISCAL_NOTE, "status", SAN_TYPE_FISCAL_NOTE_STATUS },
+    { SAN_TYPE_FISCAL_NOTE, "scheduled-for", G_TYPE_DATE },
+    { SAN_TYPE_PAY_METHODS, "default-method", SAN_TYPE_PAYMENT_METHOD },
+    { SAN_TYPE_SERVICE_PAY_METHOD, "method", SAN_TYPE_PAYMENT_METHOD },
+    { SAN_TYPE_BOLETO, "is-second-copy", G_TYPE_BOOLEAN },
+    { SAN_TYPE_CARD, "exp-year", G_TYPE_UINT },
+    { SAN_TYPE_DDA, "enabled-at", G_TYPE_DATE_TIME },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (props[i].owner);
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), props[i].property);
+
+      g_assert_nonnull (pspec);
+      g_assert_true (pspec->value_type == props[i].type);
+      g_assert_true (pspec->flags & G_PARAM_READABLE);
+      g_assert_false (pspec->flags & G_PARAM_WRITABLE);
+    }
+}
+
 static void
 test_error_quark (void)
 {
@@ -191,6 +237,7 @@ main (int   argc,
     }
   g_test_add_func ("/api/enums/type-macros", test_type_macros);
   g_test_add_func ("/api/enums/service-property-types", test_service_property_types);
+  g_test_add_func ("/api/enums/billing-property-types", test_billing_property_types);
   g_test_add_func ("/api/error/quark", test_error_quark);
 
   return g_test_run ();
