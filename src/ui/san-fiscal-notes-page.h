@@ -21,6 +21,20 @@ void san_fiscal_notes_page_set_contract (SanFiscalNotesPage *self,
 /* Loads again, keeping what is shown until the answer arrives. */
 void san_fiscal_notes_page_reload       (SanFiscalNotesPage *self);
 
+/* What the file chooser's answer starts: downloads the PDF or XML of the
+ * shown note @note_id and writes it to @file, then says so in a toast. */
+void san_fiscal_notes_page_save_note    (SanFiscalNotesPage  *self,
+                                         const char          *note_id,
+                                         SanFiscalNoteFormat  format,
+                                         GFile               *file);
+/* What the export dialog's answer starts: a SanFiscalExport of the notes
+ * issued from @from to @to into @folder, with its progress shown above the
+ * list and a toast at the end. */
+void san_fiscal_notes_page_export       (SanFiscalNotesPage  *self,
+                                         const GDate         *from,
+                                         const GDate         *to,
+                                         GFile               *folder);
+
 /* Signals:
  *   "load-failed" (const GError *): loading failed; what was shown stays. */
 
