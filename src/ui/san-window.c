@@ -382,7 +382,8 @@ on_logout_cb (GObject      *object,
 
 static void
 on_page_load_failed_cb (SanWindow    *self,
-                        const GError *error)
+                        const GError *error,
+                        GtkWidget    *page)
 {
   g_autofree char *title = NULL;
 
@@ -394,10 +395,34 @@ on_page_load_failed_cb (SanWindow    *self,
       return;
     }
 
-  if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_FORBIDDEN))
-    title = g_strdup (_("You don’t have permission to see this contract’s services."));
-  else if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_NETWORK))
+  if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_NETWORK))
     title = g_strdup (_("Can’t reach SAN. Check your connection."));
+  else if (page == GTK_WIDGET (self->invoices_page))
+    {
+      if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_FORBIDDEN))
+        title = g_strdup (_("You don’t have permission to see this contract’s invoices."));
+      else
+        /* Translators: %s is the reason */
+        title = g_strdup_printf (_("Could not load the invoices: %s"), error->message);
+    }
+  else if (page == GTK_WIDGET (self->payment_methods_page))
+    {
+      if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_FORBIDDEN))
+        title = g_strdup (_("You don’t have permission to see this contract’s payment methods."));
+      else
+        /* Translators: %s is the reason */
+        title = g_strdup_printf (_("Could not load the payment methods: %s"), error->message);
+    }
+  else if (page == GTK_WIDGET (self->fiscal_notes_page))
+    {
+      if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_FORBIDDEN))
+        title = g_strdup (_("You don’t have permission to see this contract’s notas fiscais."));
+      else
+        /* Translators: %s is the reason */
+        title = g_strdup_printf (_("Could not load the notas fiscais: %s"), error->message);
+    }
+  else if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_FORBIDDEN))
+    title = g_strdup (_("You don’t have permission to see this contract’s services."));
   else
     /* Translators: %s is the reason */
     title = g_strdup_printf (_("Could not load the services: %s"), error->message);

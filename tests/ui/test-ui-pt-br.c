@@ -92,6 +92,44 @@ pt_br_body (SanApplication *app,
                      translated ("service status", english[san_service_get_status (service)]));
   }
   ui_screenshot (window, "pt-br-services");
+
+  /* Billing: an overdue invoice, the payment methods, the notas fiscais */
+  {
+    GtkWidget *invoices_page = ui_find (root, "invoices_page");
+    GtkWidget *detail;
+    guint n;
+    gboolean found = FALSE;
+
+    gtk_list_box_select_row (GTK_LIST_BOX (ui_find (root, "sidebar_list")),
+                             GTK_LIST_BOX_ROW (ui_find (root, "invoices_row")));
+    ui_wait_for (list_is_loaded, invoices_page, TIMEOUT, "the invoices");
+    model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (ui_find (invoices_page, "list_view"))));
+    n = g_list_model_get_n_items (model);
+    for (guint i = 0; i < n && !found; i++)
+      {
+        g_autoptr(SanInvoice) invoice = g_list_model_get_item (model, i);
+
+        if (san_invoice_get_overdue (invoice))
+          {
+            gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), i);
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+    detail = ui_find (invoices_page, "detail");
+    g_assert_nonnull (ui_find_label (detail, translated ("invoice status", "Overdue")));
+    ui_screenshot (window, "pt-br-invoice");
+
+    gtk_list_box_select_row (GTK_LIST_BOX (ui_find (root, "sidebar_list")),
+                             GTK_LIST_BOX_ROW (ui_find (root, "payment_methods_row")));
+    ui_wait_stack_page (ui_find (root, "payment_methods_page"), "methods_stack", "content", TIMEOUT);
+    ui_screenshot (window, "pt-br-payment-methods");
+
+    gtk_list_box_select_row (GTK_LIST_BOX (ui_find (root, "sidebar_list")),
+                             GTK_LIST_BOX_ROW (ui_find (root, "fiscal_notes_row")));
+    ui_wait_stack_page (ui_find (root, "fiscal_notes_page"), "notes_stack", "list", TIMEOUT);
+    ui_screenshot (window, "pt-br-fiscal-notes");
+  }
 }
 
 static void
