@@ -30,8 +30,9 @@
 #include "san-document.h"
 #include "san-pix-code.h"
 #include "san-portald-auth.h"
-#include "san-portald-billing.h"
 #include "san-portald-billing-private.h"
+#include "san-portald-billing.h"
+#include "san-portald-json.h"
 #include "san-portald-paymethods.h"
 #include "san-portald-pdf.h"
 #include "san-portald-request.h"
@@ -125,52 +126,7 @@ ms_to_sao_paulo_date (gint64  ms,
                   (GDateYear) g_date_time_get_year (local));
 }
 
-static char *
-date_plus_days (const GDate *date,
-                int          days)
-{
-  GDate result = *date;
-
-  if (days >= 0)
-    g_date_add_days (&result, (guint) days);
-  else
-    g_date_subtract_days (&result, (guint) -days);
-  return san_date_to_iso (&result);
-}
-
 /* JSON */
-
-static void
-add_id (JsonBuilder *builder,
-        const char  *name,
-        gint64       id)
-{
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
 
 static void
 add_instant (JsonBuilder *builder,
@@ -179,7 +135,7 @@ add_instant (JsonBuilder *builder,
 {
   g_autofree char *text = ms_to_rfc3339 (ms);
 
-  add_string (builder, name, text);
+  san_portald_json_add_string (builder, name, text);
 }
 
 static gboolean
@@ -195,18 +151,18 @@ build_invoice (JsonBuilder             *builder,
                const char              *today)
 {
   json_builder_begin_object (builder);
-  add_id (builder, "id", invoice->id);
-  add_id (builder, "contract_id", invoice->contract_id);
-  add_string (builder, "number", invoice->number);
-  add_string (builder, "status", invoice->status);
+  san_portald_json_add_id (builder, "id", invoice->id);
+  san_portald_json_add_id (builder, "contract_id", invoice->contract_id);
+  san_portald_json_add_string (builder, "number", invoice->number);
+  san_portald_json_add_string (builder, "status", invoice->status);
   json_builder_set_member_name (builder, "overdue");
   json_builder_add_boolean_value (builder, invoice_is_overdue (invoice, today));
-  add_string (builder, "issue_date", invoice->issue_date);
-  add_string (builder, "due_date", invoice->due_date);
-  add_int (builder, "total_cents", invoice->total_cents);
-  add_string (builder, "payment_method", invoice->payment_method);
-  add_string (builder, "paid_at", invoice->paid_at);
-  add_string (builder, "paid_with", invoice->paid_with);
+  san_portald_json_add_string (builder, "issue_date", invoice->issue_date);
+  san_portald_json_add_string (builder, "due_date", invoice->due_date);
+  san_portald_json_add_int (builder, "total_cents", invoice->total_cents);
+  san_portald_json_add_string (builder, "payment_method", invoice->payment_method);
+  san_portald_json_add_string (builder, "paid_at", invoice->paid_at);
+  san_portald_json_add_string (builder, "paid_with", invoice->paid_with);
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < invoice->items->len; i++)
@@ -214,12 +170,12 @@ build_invoice (JsonBuilder             *builder,
       const SanPortaldInvoiceItem *item = &g_array_index (invoice->items, SanPortaldInvoiceItem, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "description", item->description);
+      san_portald_json_add_string (builder, "description", item->description);
       if (item->service_id > 0)
-        add_id (builder, "service_id", item->service_id);
+        san_portald_json_add_id (builder, "service_id", item->service_id);
       else
-        add_string (builder, "service_id", NULL);
-      add_int (builder, "amount_cents", item->amount_cents);
+        san_portald_json_add_string (builder, "service_id", NULL);
+      san_portald_json_add_int (builder, "amount_cents", item->amount_cents);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -497,7 +453,7 @@ san_portald_handle_invoices (SanPortaldRequest *req)
   for (guint i = 0; i < n; i++)
     build_invoice (builder, invoices->pdata[i], today);
   json_builder_end_array (builder);
-  add_int (builder, "total", total);
+  san_portald_json_add_int (builder, "total", total);
   json_builder_set_member_name (builder, "next_cursor");
   if (invoices->len > filter.limit)
     {
@@ -508,8 +464,8 @@ san_portald_handle_invoices (SanPortaldRequest *req)
     }
   else
     json_builder_add_null_value (builder);
-  add_int (builder, "open_total_cents", open_cents);
-  add_int (builder, "overdue_total_cents", overdue_cents);
+  san_portald_json_add_int (builder, "open_total_cents", open_cents);
+  san_portald_json_add_int (builder, "overdue_total_cents", overdue_cents);
   json_builder_end_object (builder);
   san_portald_send_json (req, SOUP_STATUS_OK, builder);
 }
@@ -611,26 +567,26 @@ build_boleto (JsonBuilder                 *builder,
               const Boleto                *boleto)
 {
   json_builder_begin_object (builder);
-  add_id (builder, "invoice_id", invoice->id);
-  add_string (builder, "bank_code", BANK_CODE);
-  add_string (builder, "bank_name", BANK_NAME);
-  add_string (builder, "barcode", boleto->barcode);
-  add_string (builder, "linha_digitavel", boleto->linha);
-  add_string (builder, "due_date", boleto->due_date);
-  add_int (builder, "amount_cents", boleto->amount_cents);
-  add_string (builder, "beneficiary", BENEFICIARY);
-  add_string (builder, "beneficiary_document", BENEFICIARY_DOCUMENT);
-  add_string (builder, "payer", boleto->payer);
-  add_string (builder, "payer_document", boleto->payer_document);
+  san_portald_json_add_id (builder, "invoice_id", invoice->id);
+  san_portald_json_add_string (builder, "bank_code", BANK_CODE);
+  san_portald_json_add_string (builder, "bank_name", BANK_NAME);
+  san_portald_json_add_string (builder, "barcode", boleto->barcode);
+  san_portald_json_add_string (builder, "linha_digitavel", boleto->linha);
+  san_portald_json_add_string (builder, "due_date", boleto->due_date);
+  san_portald_json_add_int (builder, "amount_cents", boleto->amount_cents);
+  san_portald_json_add_string (builder, "beneficiary", BENEFICIARY);
+  san_portald_json_add_string (builder, "beneficiary_document", BENEFICIARY_DOCUMENT);
+  san_portald_json_add_string (builder, "payer", boleto->payer);
+  san_portald_json_add_string (builder, "payer_document", boleto->payer_document);
   json_builder_set_member_name (builder, "second_copy");
   if (copy != NULL)
     {
       json_builder_begin_object (builder);
-      add_string (builder, "original_due_date", copy->original_due_date);
-      add_int (builder, "original_amount_cents", copy->original_amount_cents);
-      add_int (builder, "fine_cents", copy->fine_cents);
-      add_int (builder, "interest_cents", copy->interest_cents);
-      add_int (builder, "days_late", copy->days_late);
+      san_portald_json_add_string (builder, "original_due_date", copy->original_due_date);
+      san_portald_json_add_int (builder, "original_amount_cents", copy->original_amount_cents);
+      san_portald_json_add_int (builder, "fine_cents", copy->fine_cents);
+      san_portald_json_add_int (builder, "interest_cents", copy->interest_cents);
+      san_portald_json_add_int (builder, "days_late", copy->days_late);
       json_builder_end_object (builder);
     }
   else
@@ -854,16 +810,16 @@ build_pix (JsonBuilder               *builder,
            gint64                     now_ms)
 {
   json_builder_begin_object (builder);
-  add_id (builder, "invoice_id", charge->invoice_id);
-  add_string (builder, "txid", charge->txid);
-  add_string (builder, "brcode", charge->brcode);
-  add_int (builder, "amount_cents", charge->amount_cents);
-  add_string (builder, "key", PIX_KEY);
-  add_string (builder, "merchant_name", PIX_MERCHANT_NAME);
-  add_string (builder, "merchant_city", PIX_MERCHANT_CITY);
+  san_portald_json_add_id (builder, "invoice_id", charge->invoice_id);
+  san_portald_json_add_string (builder, "txid", charge->txid);
+  san_portald_json_add_string (builder, "brcode", charge->brcode);
+  san_portald_json_add_int (builder, "amount_cents", charge->amount_cents);
+  san_portald_json_add_string (builder, "key", PIX_KEY);
+  san_portald_json_add_string (builder, "merchant_name", PIX_MERCHANT_NAME);
+  san_portald_json_add_string (builder, "merchant_city", PIX_MERCHANT_CITY);
   add_instant (builder, "created_at", charge->created_ms);
   add_instant (builder, "expires_at", charge->expires_ms);
-  add_string (builder, "status", pix_status (charge, now_ms));
+  san_portald_json_add_string (builder, "status", pix_status (charge, now_ms));
   json_builder_end_object (builder);
 }
 
@@ -1241,13 +1197,13 @@ build_card (JsonBuilder          *builder,
             const SanPortaldCard *card)
 {
   json_builder_begin_object (builder);
-  add_id (builder, "id", card->id);
-  add_string (builder, "brand", card->brand);
-  add_string (builder, "last4", card->last4);
-  add_int (builder, "exp_month", card->exp_month);
-  add_int (builder, "exp_year", card->exp_year);
-  add_string (builder, "holder", card->holder);
-  add_string (builder, "created_at", card->created_at);
+  san_portald_json_add_id (builder, "id", card->id);
+  san_portald_json_add_string (builder, "brand", card->brand);
+  san_portald_json_add_string (builder, "last4", card->last4);
+  san_portald_json_add_int (builder, "exp_month", card->exp_month);
+  san_portald_json_add_int (builder, "exp_year", card->exp_year);
+  san_portald_json_add_string (builder, "holder", card->holder);
+  san_portald_json_add_string (builder, "created_at", card->created_at);
   json_builder_end_object (builder);
 }
 
@@ -1296,12 +1252,12 @@ san_portald_handle_card_token_create (SanPortaldRequest *req)
     }
 
   json_builder_begin_object (builder);
-  add_string (builder, "token", token);
-  add_string (builder, "brand", card->brand);
-  add_string (builder, "last4", card->last4);
-  add_int (builder, "exp_month", card->exp_month);
-  add_int (builder, "exp_year", card->exp_year);
-  add_string (builder, "holder", card->holder);
+  san_portald_json_add_string (builder, "token", token);
+  san_portald_json_add_string (builder, "brand", card->brand);
+  san_portald_json_add_string (builder, "last4", card->last4);
+  san_portald_json_add_int (builder, "exp_month", card->exp_month);
+  san_portald_json_add_int (builder, "exp_year", card->exp_year);
+  san_portald_json_add_string (builder, "holder", card->holder);
   add_instant (builder, "expires_at", now + CARD_TOKEN_TTL_MS);
   json_builder_end_object (builder);
   san_portald_send_json (req, SOUP_STATUS_CREATED, builder);
@@ -1328,8 +1284,8 @@ san_portald_handle_cards (SanPortaldRequest *req)
   for (guint i = 0; i < cards->len; i++)
     build_card (builder, cards->pdata[i]);
   json_builder_end_array (builder);
-  add_int (builder, "total", cards->len);
-  add_string (builder, "next_cursor", NULL);
+  san_portald_json_add_int (builder, "total", cards->len);
+  san_portald_json_add_string (builder, "next_cursor", NULL);
   json_builder_end_object (builder);
   san_portald_send_json (req, SOUP_STATUS_OK, builder);
 }
@@ -1652,16 +1608,16 @@ san_portald_handle_payment_create (SanPortaldRequest *req)
           return;
         }
       json_builder_begin_object (builder);
-      add_id (builder, "id", payment_id);
-      add_id (builder, "invoice_id", invoice->id);
-      add_string (builder, "method", "card");
-      add_string (builder, "status", "approved");
-      add_int (builder, "amount_cents", amount);
-      add_string (builder, "created_at", created_at);
+      san_portald_json_add_id (builder, "id", payment_id);
+      san_portald_json_add_id (builder, "invoice_id", invoice->id);
+      san_portald_json_add_string (builder, "method", "card");
+      san_portald_json_add_string (builder, "status", "approved");
+      san_portald_json_add_int (builder, "amount_cents", amount);
+      san_portald_json_add_string (builder, "created_at", created_at);
       json_builder_set_member_name (builder, "card");
       json_builder_begin_object (builder);
-      add_string (builder, "brand", card->brand);
-      add_string (builder, "last4", card->last4);
+      san_portald_json_add_string (builder, "brand", card->brand);
+      san_portald_json_add_string (builder, "last4", card->last4);
       json_builder_end_object (builder);
       json_builder_end_object (builder);
       san_portald_send_json (req, SOUP_STATUS_CREATED, builder);
@@ -1782,6 +1738,9 @@ seed_contract (SanPortaldDb                 *db,
         g_date_subtract_months (&due, (guint) k - 1);
       issue = due;
       g_date_subtract_days (&issue, DEMO_ISSUE_BEFORE_DUE);
+      /* nothing is issued in the future: the next invoice came out today */
+      if (g_date_compare (&issue, today) > 0)
+        issue = *today;
 
       for (guint s = 0; s < services->len; s++)
         {
@@ -1864,7 +1823,7 @@ seed_contract (SanPortaldDb                 *db,
   /* Ana's contracts: a stored Visa (4111 1111 1111 1111 when it was tokenized) */
   if (g_str_equal (contract->owner_email, "demo@example.com"))
     {
-      g_autofree char *day = date_plus_days (today, -200);
+      g_autofree char *day = san_portald_date_plus_days (today, -200);
       g_autofree char *created_at = g_strconcat (day, "T13:20:00Z", NULL);
       SanPortaldCard card = {
         .contract_id = contract->id,

@@ -19,6 +19,7 @@
 #include "san-document.h"
 #include "san-money.h"
 #include "san-portald-billing.h"
+#include "san-portald-json.h"
 #include "san-portald-paymethods-private.h"
 #include "san-portald-request.h"
 
@@ -94,19 +95,6 @@ daily_job_time (const char *date)
   return g_strconcat (date, DAILY_JOB_UTC, NULL);
 }
 
-static char *
-date_plus_days (const GDate *date,
-                int          days)
-{
-  GDate copy = *date;
-
-  if (days >= 0)
-    g_date_add_days (&copy, (guint) days);
-  else
-    g_date_subtract_days (&copy, (guint) -days);
-  return san_date_to_iso (&copy);
-}
-
 /* The São Paulo day of an RFC 3339 instant */
 static gboolean
 sao_paulo_day (const char *timestamp,
@@ -127,38 +115,6 @@ sao_paulo_day (const char *timestamp,
 }
 
 /* JSON */
-
-static void
-add_id (JsonBuilder *builder,
-        const char  *name,
-        gint64       id)
-{
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
 
 static void
 send_not_found (SanPortaldRequest *req,
@@ -431,14 +387,14 @@ build_bank_account (JsonBuilder                 *builder,
   g_autofree char *document = san_document_format (account->holder_document);
 
   json_builder_begin_object (builder);
-  add_id (builder, "id", account->id);
-  add_string (builder, "bank_code", account->bank_code);
-  add_string (builder, "bank_name", san_portald_bank_name (account->bank_code));
-  add_string (builder, "agency", account->agency);
-  add_string (builder, "account", account->account);
-  add_string (builder, "holder", account->holder);
-  add_string (builder, "holder_document", document != NULL ? document : account->holder_document);
-  add_string (builder, "created_at", account->created_at);
+  san_portald_json_add_id (builder, "id", account->id);
+  san_portald_json_add_string (builder, "bank_code", account->bank_code);
+  san_portald_json_add_string (builder, "bank_name", san_portald_bank_name (account->bank_code));
+  san_portald_json_add_string (builder, "agency", account->agency);
+  san_portald_json_add_string (builder, "account", account->account);
+  san_portald_json_add_string (builder, "holder", account->holder);
+  san_portald_json_add_string (builder, "holder_document", document != NULL ? document : account->holder_document);
+  san_portald_json_add_string (builder, "created_at", account->created_at);
   json_builder_end_object (builder);
 }
 
@@ -463,8 +419,8 @@ san_portald_handle_bank_accounts (SanPortaldRequest *req)
   for (guint i = 0; i < accounts->len; i++)
     build_bank_account (builder, g_ptr_array_index (accounts, i));
   json_builder_end_array (builder);
-  add_int (builder, "total", accounts->len);
-  add_string (builder, "next_cursor", NULL);
+  san_portald_json_add_int (builder, "total", accounts->len);
+  san_portald_json_add_string (builder, "next_cursor", NULL);
   json_builder_end_object (builder);
   san_portald_send_json (req, SOUP_STATUS_OK, builder);
 }
@@ -652,11 +608,11 @@ send_debit_schedule (SanPortaldRequest *req,
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
-  add_id (builder, "invoice_id", schedule->invoice_id);
-  add_id (builder, "bank_account_id", schedule->bank_account_id);
-  add_string (builder, "date", schedule->date);
-  add_string (builder, "status", "scheduled");
-  add_string (builder, "created_at", schedule->created_at);
+  san_portald_json_add_id (builder, "invoice_id", schedule->invoice_id);
+  san_portald_json_add_id (builder, "bank_account_id", schedule->bank_account_id);
+  san_portald_json_add_string (builder, "date", schedule->date);
+  san_portald_json_add_string (builder, "status", "scheduled");
+  san_portald_json_add_string (builder, "created_at", schedule->created_at);
   json_builder_end_object (builder);
   san_portald_send_json (req, SOUP_STATUS_OK, builder);
 }
@@ -804,7 +760,7 @@ send_dda (SanPortaldRequest *req)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "enabled");
   json_builder_add_boolean_value (builder, enabled_at != NULL);
-  add_string (builder, "enabled_at", enabled_at);
+  san_portald_json_add_string (builder, "enabled_at", enabled_at);
   json_builder_end_object (builder);
   san_portald_send_json (req, SOUP_STATUS_OK, builder);
 }
@@ -874,7 +830,7 @@ send_pay_methods (SanPortaldRequest *req)
     }
 
   json_builder_begin_object (builder);
-  add_string (builder, "default_method", default_method);
+  san_portald_json_add_string (builder, "default_method", default_method);
   json_builder_set_member_name (builder, "services");
   json_builder_begin_array (builder);
   for (guint i = 0; i < services->len; i++)
@@ -882,9 +838,9 @@ send_pay_methods (SanPortaldRequest *req)
       const SanPortaldServiceMethod *service = g_ptr_array_index (services, i);
 
       json_builder_begin_object (builder);
-      add_id (builder, "service_id", service->id);
-      add_string (builder, "name", service->name);
-      add_string (builder, "method", service->method);
+      san_portald_json_add_id (builder, "service_id", service->id);
+      san_portald_json_add_string (builder, "name", service->name);
+      san_portald_json_add_string (builder, "method", service->method);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1161,7 +1117,7 @@ san_portald_fiscal_schedule_note (SanPortaldDb  *db,
 
   g_return_val_if_fail (paid_on != NULL && g_date_valid (paid_on), FALSE);
 
-  scheduled_for = date_plus_days (paid_on, SAN_PORTALD_FISCAL_DELAY_DAYS);
+  scheduled_for = san_portald_date_plus_days (paid_on, SAN_PORTALD_FISCAL_DELAY_DAYS);
   return san_portald_pm_db_add_note (db, invoice_id, scheduled_for, error);
 }
 
@@ -1170,16 +1126,16 @@ build_note (JsonBuilder                *builder,
             const SanPortaldFiscalNote *note)
 {
   json_builder_begin_object (builder);
-  add_id (builder, "id", note->id);
-  add_id (builder, "invoice_id", note->invoice_id);
-  add_string (builder, "invoice_number", note->invoice_number);
-  add_string (builder, "status", note->status);
-  add_string (builder, "number", note->number);
-  add_string (builder, "verification_code", note->verification_code);
-  add_int (builder, "amount_cents", note->amount_cents);
-  add_string (builder, "description", note->description);
-  add_string (builder, "scheduled_for", note->scheduled_for);
-  add_string (builder, "issued_at", note->issued_at);
+  san_portald_json_add_id (builder, "id", note->id);
+  san_portald_json_add_id (builder, "invoice_id", note->invoice_id);
+  san_portald_json_add_string (builder, "invoice_number", note->invoice_number);
+  san_portald_json_add_string (builder, "status", note->status);
+  san_portald_json_add_string (builder, "number", note->number);
+  san_portald_json_add_string (builder, "verification_code", note->verification_code);
+  san_portald_json_add_int (builder, "amount_cents", note->amount_cents);
+  san_portald_json_add_string (builder, "description", note->description);
+  san_portald_json_add_string (builder, "scheduled_for", note->scheduled_for);
+  san_portald_json_add_string (builder, "issued_at", note->issued_at);
   json_builder_end_object (builder);
 }
 
@@ -1311,7 +1267,7 @@ san_portald_handle_fiscal_notes (SanPortaldRequest *req)
   for (guint i = 0; i < notes->len; i++)
     build_note (builder, g_ptr_array_index (notes, i));
   json_builder_end_array (builder);
-  add_int (builder, "total", total);
+  san_portald_json_add_int (builder, "total", total);
   json_builder_set_member_name (builder, "next_cursor");
   if (more && notes->len > 0)
     {
@@ -1801,7 +1757,7 @@ san_portald_paymethods_seed_demo (SanPortaldDb  *db,
   g_autoptr(GArray) invoice_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) contract_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) paid_at = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *pending_day = date_plus_days (today, DEMO_PENDING_NOTE_DAYS);
+  g_autofree char *pending_day = san_portald_date_plus_days (today, DEMO_PENDING_NOTE_DAYS);
   gint64 padaria;
 
   padaria = san_portald_pm_db_find_contract_by_document (db, DEMO_PADARIA_CNPJ, error);
@@ -1809,7 +1765,7 @@ san_portald_paymethods_seed_demo (SanPortaldDb  *db,
     return FALSE;
   if (padaria > 0)
     {
-      g_autofree char *created_day = date_plus_days (today, -200);
+      g_autofree char *created_day = san_portald_date_plus_days (today, -200);
       g_autofree char *created_at = g_strconcat (created_day, "T13:20:00Z", NULL);
       g_autofree char *due_date = NULL;
       SanPortaldBankAccount account = {
@@ -1840,7 +1796,7 @@ san_portald_paymethods_seed_demo (SanPortaldDb  *db,
         return FALSE;
       if (invoice_id > 0)
         {
-          g_autofree char *scheduled_day = date_plus_days (today, -2);
+          g_autofree char *scheduled_day = san_portald_date_plus_days (today, -2);
           g_autofree char *scheduled_at = g_strconcat (scheduled_day, "T18:42:00Z", NULL);
 
           if (!san_portald_pm_db_set_debit_schedule (db, invoice_id, account_id, due_date,
