@@ -23,6 +23,7 @@
 #include "san-document.h"
 #include "san-money.h"
 #include "san-paycode-verify.h"
+#include "san-ui-util.h"
 
 struct _SanBoletoView
 {
@@ -76,42 +77,6 @@ struct _SanBoletoView
 
 G_DEFINE_FINAL_TYPE (SanBoletoView, san_boleto_view, GTK_TYPE_WIDGET)
 
-/* Returns the toast shown (owned by the overlay), or NULL */
-static AdwToast *
-add_toast (GtkWidget  *widget,
-           const char *title,
-           guint       timeout)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    return NULL;
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, timeout);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  return toast;
-}
-
-/* "Copied" again replaces the last one instead of queueing behind it */
-static void
-toast_copied (GtkWidget  *widget,
-              AdwToast  **last)
-{
-  if (*last != NULL)
-    adw_toast_dismiss (*last);
-  *last = add_toast (widget, _("Copied"), 3);
-  if (*last != NULL)
-    g_object_add_weak_pointer (G_OBJECT (*last), (gpointer *) last);
-}
-
-static void
-set_row (AdwActionRow *row,
-         const char   *value)
-{
-  adw_action_row_set_subtitle (row, value != NULL && value[0] != '\0' ? value : "—");
-}
-
 static void
 set_row_date (AdwActionRow *row,
               const GDate  *date)
@@ -120,7 +85,7 @@ set_row_date (AdwActionRow *row,
 
   if (date != NULL && g_date_valid (date))
     text = san_date_format (date);
-  set_row (row, text);
+  san_ui_set_row (row, text);
 }
 
 static void
@@ -129,7 +94,7 @@ set_row_money (AdwActionRow *row,
 {
   g_autofree char *text = san_money_format_brl (cents);
 
-  set_row (row, text);
+  san_ui_set_row (row, text);
 }
 
 static char *
@@ -217,11 +182,11 @@ show_boleto (SanBoletoView *self,
   gtk_label_set_label (self->linha_label, linha);
   san_barcode_widget_set_digits (self->barcode, san_boleto_get_barcode (boleto));
 
-  set_row (self->bank_row, bank);
-  set_row (self->due_row, due);
-  set_row (self->amount_row, amount);
-  set_row (self->beneficiary_row, beneficiary);
-  set_row (self->payer_row, payer);
+  san_ui_set_row (self->bank_row, bank);
+  san_ui_set_row (self->due_row, due);
+  san_ui_set_row (self->amount_row, amount);
+  san_ui_set_row (self->beneficiary_row, beneficiary);
+  san_ui_set_row (self->payer_row, payer);
 
   gtk_widget_set_visible (self->second_copy_group, second_copy);
   if (second_copy)
@@ -232,9 +197,9 @@ show_boleto (SanBoletoView *self,
 
       set_row_date (self->sc_original_due_row, san_boleto_get_original_due_date (boleto));
       set_row_money (self->sc_original_amount_row, san_boleto_get_original_amount_cents (boleto));
-      set_row (self->sc_days_row, days);
+      san_ui_set_row (self->sc_days_row, days);
       set_row_money (self->sc_fine_row, san_boleto_get_fine_cents (boleto));
-      set_row (self->sc_interest_row, interest);
+      san_ui_set_row (self->sc_interest_row, interest);
       set_row_date (self->sc_new_due_row, san_boleto_get_due_date (boleto));
       set_row_money (self->sc_new_amount_row, san_boleto_get_amount_cents (boleto));
     }
@@ -314,9 +279,9 @@ show_second_copy_preview (SanBoletoView *self)
 
   set_row_date (self->preview_original_due_row, san_invoice_get_due_date (self->invoice));
   set_row_money (self->preview_original_amount_row, estimate.original_amount_cents);
-  set_row (self->preview_days_row, days);
+  san_ui_set_row (self->preview_days_row, days);
   set_row_money (self->preview_fine_row, estimate.fine_cents);
-  set_row (self->preview_interest_row, interest);
+  san_ui_set_row (self->preview_interest_row, interest);
   set_row_date (self->preview_new_due_row, &estimate.new_due_date);
   set_row_money (self->preview_new_amount_row, estimate.new_amount_cents);
 
@@ -366,7 +331,7 @@ on_second_copy_cb (GObject      *object,
 
       /* Translators: %s is a date */
       text = g_strdup_printf (_("2ª via ready, due %s"), due);
-      toast = add_toast (GTK_WIDGET (self), text, 5);
+      toast = san_ui_add_toast (GTK_WIDGET (self), text, 5);
       if (toast != NULL)
         adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
     }
@@ -402,7 +367,7 @@ copy_action_cb (GtkWidget  *widget,
   /* The digits only: what every banking app accepts */
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
                           san_boleto_get_linha_digitavel (self->boleto));
-  toast_copied (widget, &self->copied_toast);
+  san_ui_toast_copied (widget, &self->copied_toast);
 }
 
 static void

@@ -19,6 +19,7 @@
 #include "san-invoice-detail.h"
 #include "san-money.h"
 #include "san-service-labels.h"
+#include "san-ui-util.h"
 
 struct _SanInvoiceDetail
 {
@@ -53,13 +54,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SanInvoiceDetail, san_invoice_detail, GTK_TYPE_WIDGET)
-
-static void
-set_row (AdwActionRow *row,
-         const char   *value)
-{
-  adw_action_row_set_subtitle (row, value != NULL && value[0] != '\0' ? value : "—");
-}
 
 static char *
 format_date (const GDate *date)
@@ -173,18 +167,18 @@ update (SanInvoiceDetail *self)
   gtk_widget_set_visible (self->pay_group, open);
   gtk_widget_set_visible (self->second_copy_row, state == SAN_INVOICE_STATE_OVERDUE);
 
-  set_row (self->issue_row, issue);
-  set_row (self->due_row, due);
+  san_ui_set_row (self->issue_row, issue);
+  san_ui_set_row (self->due_row, due);
   if (has_paid_with)
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->method_row), _("Paid with"));
-      set_row (self->method_row, san_payment_method_label (paid_with));
+      san_ui_set_row (self->method_row, san_payment_method_label (paid_with));
     }
   else
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->method_row),
                                      _("Payment method"));
-      set_row (self->method_row,
+      san_ui_set_row (self->method_row,
                san_payment_method_label (san_invoice_get_payment_method (self->invoice)));
     }
 
@@ -199,7 +193,7 @@ update (SanInvoiceDetail *self)
       paid_on = san_date_format (&day);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->paid_row), paid_on != NULL);
-  set_row (self->paid_row, paid_on);
+  san_ui_set_row (self->paid_row, paid_on);
 }
 
 static void

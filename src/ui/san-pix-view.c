@@ -16,6 +16,7 @@
 #include "san-paycode-verify.h"
 #include "san-pix-view.h"
 #include "san-qr-paintable.h"
+#include "san-ui-util.h"
 
 /* Ask the server about the invoice every this many ticks (of 1 s) */
 #define POLL_TICKS 2
@@ -65,42 +66,6 @@ G_DEFINE_FINAL_TYPE (SanPixView, san_pix_view, GTK_TYPE_WIDGET)
 
 static void create_charge (SanPixView *self);
 static void poll          (SanPixView *self);
-
-/* Returns the toast shown (owned by the overlay), or NULL */
-static AdwToast *
-add_toast (GtkWidget  *widget,
-           const char *title,
-           guint       timeout)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    return NULL;
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, timeout);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  return toast;
-}
-
-/* "Copied" again replaces the last one instead of queueing behind it */
-static void
-toast_copied (GtkWidget  *widget,
-              AdwToast  **last)
-{
-  if (*last != NULL)
-    adw_toast_dismiss (*last);
-  *last = add_toast (widget, _("Copied"), 3);
-  if (*last != NULL)
-    g_object_add_weak_pointer (G_OBJECT (*last), (gpointer *) last);
-}
-
-static void
-set_row (AdwActionRow *row,
-         const char   *value)
-{
-  adw_action_row_set_subtitle (row, value != NULL && value[0] != '\0' ? value : "—");
-}
 
 static const char *
 visible_page (SanPixView *self)
@@ -378,10 +343,10 @@ show_charge (SanPixView   *self,
   gtk_label_set_label (self->amount_label, amount);
   gtk_picture_set_paintable (self->qr_picture, GDK_PAINTABLE (qr));
   gtk_label_set_label (self->brcode_label, san_pix_charge_get_brcode (charge));
-  set_row (self->merchant_row, san_pix_charge_get_merchant_name (charge));
-  set_row (self->key_row, san_pix_charge_get_key (charge));
-  set_row (self->amount_row, amount);
-  set_row (self->txid_row, san_pix_charge_get_txid (charge));
+  san_ui_set_row (self->merchant_row, san_pix_charge_get_merchant_name (charge));
+  san_ui_set_row (self->key_row, san_pix_charge_get_key (charge));
+  san_ui_set_row (self->amount_row, amount);
+  san_ui_set_row (self->txid_row, san_pix_charge_get_txid (charge));
 
   switch (san_pix_charge_get_status (charge))
     {
@@ -509,7 +474,7 @@ copy_action_cb (GtkWidget  *widget,
     return;   /* withheld or not loaded: nothing to copy */
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
                           san_pix_charge_get_brcode (self->charge));
-  toast_copied (widget, &self->copied_toast);
+  san_ui_toast_copied (widget, &self->copied_toast);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "san-date.h"
 #include "san-service-detail.h"
 #include "san-service-labels.h"
+#include "san-ui-util.h"
 
 struct _SanServiceDetail
 {
@@ -53,13 +54,6 @@ static const char *status_classes[] = {
 };
 
 static void
-set_row (AdwActionRow *row,
-         const char   *value)
-{
-  adw_action_row_set_subtitle (row, value != NULL && value[0] != '\0' ? value : "—");
-}
-
-static void
 update (SanServiceDetail *self)
 {
   g_autofree char *subtitle = NULL;
@@ -90,14 +84,14 @@ update (SanServiceDetail *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), san_service_status_css_class (status));
   gtk_label_set_label (self->explanation_label, explanation);
 
-  set_row (self->plan_row, san_service_get_plan (self->service));
-  set_row (self->kind_row, san_service_kind_label (san_service_get_kind (self->service)));
-  set_row (self->domain_row, san_service_get_domain (self->service));
-  set_row (self->price_row, price);
-  set_row (self->due_row, due);
-  set_row (self->support_row,
+  san_ui_set_row (self->plan_row, san_service_get_plan (self->service));
+  san_ui_set_row (self->kind_row, san_service_kind_label (san_service_get_kind (self->service)));
+  san_ui_set_row (self->domain_row, san_service_get_domain (self->service));
+  san_ui_set_row (self->price_row, price);
+  san_ui_set_row (self->due_row, due);
+  san_ui_set_row (self->support_row,
            san_support_level_label (san_service_get_support_level (self->service)));
-  set_row (self->payment_row,
+  san_ui_set_row (self->payment_row,
            san_payment_method_label (san_service_get_payment_method (self->service)));
 
   instance = san_service_get_instance (self->service);
@@ -107,9 +101,9 @@ update (SanServiceDetail *self)
   gtk_widget_set_visible (self->no_instance_row, instance == NULL);
   if (instance != NULL)
     {
-      set_row (self->instance_name_row, san_instance_get_name (instance));
-      set_row (self->hostname_row, san_instance_get_hostname (instance));
-      set_row (self->region_row, san_instance_get_region (instance));
+      san_ui_set_row (self->instance_name_row, san_instance_get_name (instance));
+      san_ui_set_row (self->hostname_row, san_instance_get_hostname (instance));
+      san_ui_set_row (self->region_row, san_instance_get_region (instance));
     }
 }
 
