@@ -12,7 +12,54 @@
 
 #include "san-api-error-private.h"
 
-G_DEFINE_QUARK (san-api-error-quark, san_api_error)
+/* Every SAN_API_ERROR carries the fields a 400 answer named (extended
+ * GError domain, GLib 2.68) */
+typedef struct
+{
+  GStrv fields;
+} SanApiErrorPrivate;
+
+static void
+san_api_error_private_init (SanApiErrorPrivate *priv)
+{
+  priv->fields = NULL;
+}
+
+static void
+san_api_error_private_copy (const SanApiErrorPrivate *src,
+                            SanApiErrorPrivate       *dest)
+{
+  dest->fields = g_strdupv (src->fields);
+}
+
+static void
+san_api_error_private_clear (SanApiErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->fields, g_strfreev);
+}
+
+G_DEFINE_EXTENDED_ERROR (SanApiError, san_api_error)
+
+const char * const *
+san_api_error_get_fields (const GError *error)
+{
+  static const char * const none[] = { NULL };
+  SanApiErrorPrivate *priv;
+
+  if (error == NULL || error->domain != SAN_API_ERROR)
+    return none;
+  priv = san_api_error_get_private (error);
+  return priv->fields != NULL ? (const char * const *) priv->fields : none;
+}
+
+gboolean
+san_api_error_has_field (const GError *error,
+                         const char   *field)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  return g_strv_contains (san_api_error_get_fields (error), field);
+}
 
 /* Longest piece of server text (detail, field messages) put in a message */
 #define MAX_SERVER_TEXT 300
@@ -94,9 +141,11 @@ clean_server_text (const char *text)
   return g_steal_pointer (&stripped);
 }
 
-/* "field: message; field: message" from the problem's "errors", or NULL */
+/* "field: message; field: message" from the problem's "errors", or NULL;
+ * the field names into @names */
 static char *
-field_errors_text (JsonObject *problem)
+field_errors_text (JsonObject *problem,
+                   GPtrArray  *names)
 {
   g_autoptr(GString) text = NULL;
   JsonNode *node;
@@ -131,6 +180,8 @@ field_errors_text (JsonObject *problem)
 
       if (text->len > 0)
         g_string_append (text, "; ");
+      if (field != NULL && !g_ptr_array_find_with_equal_func (names, field, g_str_equal, NULL))
+        g_ptr_array_add (names, g_strdup (field));
       if (field != NULL)
         g_string_append_printf (text, "%s: %s", field, message);
       else
@@ -198,8 +249,10 @@ san_api_error_from_response (guint               status,
     {
     case SOUP_STATUS_BAD_REQUEST:
       {
-        g_autofree char *fields = field_errors_text (problem);
+        g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+        g_autofree char *fields = field_errors_text (problem, names);
         g_autofree char *detail = NULL;
+        GError *error;
 
         if (fields == NULL)
           detail = clean_server_text (problem_string (problem, "detail"));
@@ -208,11 +261,19 @@ san_api_error_from_response (guint               status,
         if (fields != NULL || detail != NULL)
           /* Translators: %s is what the server said was wrong, e.g.
            * "status: must be one of pending, active, ..." */
-          return g_error_new (SAN_API_ERROR, SAN_API_ERROR_INVALID_INPUT,
-                              _("The server did not accept the request: %s"),
-                              fields != NULL ? fields : detail);
-        return g_error_new_literal (SAN_API_ERROR, SAN_API_ERROR_INVALID_INPUT,
-                                    _("The server did not accept the request."));
+          error = g_error_new (SAN_API_ERROR, SAN_API_ERROR_INVALID_INPUT,
+                               _("The server did not accept the request: %s"),
+                               fields != NULL ? fields : detail);
+        else
+          error = g_error_new_literal (SAN_API_ERROR, SAN_API_ERROR_INVALID_INPUT,
+                                       _("The server did not accept the request."));
+        if (names->len > 0)
+          {
+            g_ptr_array_add (names, NULL);
+            san_api_error_get_private (error)->fields =
+              (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+          }
+        return error;
       }
 
     case SOUP_STATUS_UNAUTHORIZED:

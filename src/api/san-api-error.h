@@ -35,4 +35,11 @@ typedef enum
 
 GQuark san_api_error_quark (void);
 
+/* The wire names of the fields a SAN_API_ERROR_INVALID_INPUT answer said
+ * were wrong ("agency", "account", ...), in the server's order: never NULL,
+ * empty for other errors */
+const char * const *san_api_error_get_fields (const GError *error);
+gboolean            san_api_error_has_field  (const GError *error,
+                                              const char   *field);
+
 G_END_DECLS

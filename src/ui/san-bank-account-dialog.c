@@ -183,26 +183,6 @@ set_busy (SanBankAccountDialog *self,
   update_add_button (self);
 }
 
-/* Did the server's 400 answer name @field? Its message ends in
- * "field: text; field: text" (the wire's field names) */
-static gboolean
-error_names_field (const GError *error,
-                   const char   *field)
-{
-  const char *message = error->message;
-  size_t len = strlen (field);
-
-  for (const char *p = strstr (message, field); p != NULL; p = strstr (p + 1, field))
-    {
-      gboolean starts = p == message ||
-                        (p - message >= 2 && p[-1] == ' ' && (p[-2] == ':' || p[-2] == ';'));
-
-      if (starts && p[len] == ':')
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 show_server_errors (SanBankAccountDialog *self,
                     const GError         *error)
@@ -229,7 +209,7 @@ show_server_errors (SanBankAccountDialog *self,
 
   if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_INVALID_INPUT))
     for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-      if (error_names_field (error, fields[i].field))
+      if (san_api_error_has_field (error, fields[i].field))
         {
           set_field_error (fields[i].row, fields[i].label, fields[i].message);
           if (first == NULL)

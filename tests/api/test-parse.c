@@ -503,6 +503,44 @@ test_answer_bad (Fixture       *f,
   g_assert_cmpuint (fake_server_count (f->fake, "GET", "/api/v1/elsewhere"), ==, 0);
 }
 
+/* A 400 names its fields on the error itself, and a copy keeps them */
+static void
+test_answer_field_names (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) copy = NULL;
+  g_autoptr(GError) other = NULL;
+  g_autoptr(SanMe) me = NULL;
+  const char * const *fields;
+
+  fake_server_set_answer (f->fake, "GET", ME_PATH, TRUE, 400, "application/problem+json",
+                          "{\"code\":\"validation_failed\",\"errors\":["
+                          "{\"field\":\"agency\",\"code\":\"invalid\",\"message\":\"4 digits\"},"
+                          "{\"field\":\"account\",\"code\":\"check_digit\",\"message\":\"wrong\"},"
+                          "{\"field\":\"agency\",\"code\":\"required\",\"message\":\"again\"},"
+                          "{\"code\":\"invalid\",\"message\":\"no field\"}]}", NULL);
+  me = fetch_me (f, &error);
+  g_assert_error (error, SAN_API_ERROR, SAN_API_ERROR_INVALID_INPUT);
+  fields = san_api_error_get_fields (error);
+  g_assert_cmpuint (g_strv_length ((GStrv) fields), ==, 2);
+  g_assert_cmpstr (fields[0], ==, "agency");
+  g_assert_cmpstr (fields[1], ==, "account");
+  g_assert_true (san_api_error_has_field (error, "account"));
+  g_assert_false (san_api_error_has_field (error, "acc"));
+  g_assert_false (san_api_error_has_field (error, "holder"));
+
+  copy = g_error_copy (error);
+  g_assert_true (san_api_error_has_field (copy, "agency"));
+
+  /* other errors name none */
+  other = g_error_new_literal (SAN_API_ERROR, SAN_API_ERROR_CONFLICT, "no");
+  g_assert_cmpuint (g_strv_length ((GStrv) san_api_error_get_fields (other)), ==, 0);
+  g_clear_error (&other);
+  other = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "agency: no");
+  g_assert_false (san_api_error_has_field (other, "agency"));
+}
+
 /* More than 8 MiB is refused, not read */
 static void
 test_answer_too_large (Fixture       *f,
@@ -607,6 +645,7 @@ main (int   argc,
       ADD (path, test_answer_bad, &bad_answers[i]);
     }
   ADD ("/api/parse/answer/too-large", test_answer_too_large, NULL);
+  ADD ("/api/parse/answer/field-names", test_answer_field_names, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_logins); i++)
     {
