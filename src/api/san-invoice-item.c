@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "san-invoice-item-private.h"
 
 #include "san-json-private.h"
@@ -17,6 +19,7 @@ struct _SanInvoiceItem
 
   char    *description;
   char    *service_id;
+  SanServiceKind service_kind;   /* valid only with a service_id */
   gint64   amount_cents;
 };
 
@@ -96,7 +99,8 @@ san_invoice_item_new_from_json (JsonObject  *object,
                                 GError     **error)
 {
   SanInvoiceItem *self;
-  const char *description, *service_id;
+  const char *description, *service_id, *kind_word;
+  SanServiceKind kind = SAN_SERVICE_KIND_SHARED;
   gint64 amount_cents;
 
   g_return_val_if_fail (object != NULL, NULL);
@@ -104,12 +108,23 @@ san_invoice_item_new_from_json (JsonObject  *object,
   /* A discount or credit may be negative */
   if (!san_json_read_string (object, "description", FALSE, &description, error) ||
       !san_json_read_string_or_null (object, "service_id", &service_id, error) ||
+      !san_json_read_string_or_null (object, "service_kind", &kind_word, error) ||
       !san_json_read_int (object, "amount_cents", G_MININT64, G_MAXINT64, &amount_cents, error))
     return NULL;
+
+  /* a service has a kind, a fee has neither */
+  if ((service_id == NULL) != (kind_word == NULL) ||
+      (kind_word != NULL && !san_service_kind_from_wire (kind_word, &kind)))
+    {
+      g_set_error (error, SAN_API_ERROR, SAN_API_ERROR_MALFORMED,
+                   _("“service_kind” does not fit “service_id”"));
+      return NULL;
+    }
 
   self = g_object_new (SAN_TYPE_INVOICE_ITEM, NULL);
   self->description = g_strdup (description);
   self->service_id = g_strdup (service_id);
+  self->service_kind = kind;
   self->amount_cents = amount_cents;
   return self;
 }
@@ -136,4 +151,17 @@ san_invoice_item_get_amount_cents (SanInvoiceItem *self)
   g_return_val_if_fail (SAN_IS_INVOICE_ITEM (self), 0);
 
   return self->amount_cents;
+}
+
+gboolean
+san_invoice_item_get_service_kind (SanInvoiceItem *self,
+                                   SanServiceKind *out_kind)
+{
+  g_return_val_if_fail (SAN_IS_INVOICE_ITEM (self), FALSE);
+
+  if (self->service_id == NULL)
+    return FALSE;
+  if (out_kind != NULL)
+    *out_kind = self->service_kind;
+  return TRUE;
 }

@@ -144,6 +144,7 @@ invoice_item_clear (gpointer data)
   SanPortaldInvoiceItem *item = data;
 
   g_clear_pointer (&item->description, g_free);
+  g_clear_pointer (&item->service_kind, g_free);
 }
 
 SanPortaldInvoice *
@@ -201,8 +202,9 @@ load_items (SanPortaldDb       *db,
             GError            **error)
 {
   g_autoptr(SanPortaldStmt) stmt = san_portald_db_prepare (db,
-    "SELECT description, service_id, amount_cents FROM invoice_items"
-    " WHERE invoice_id = ?1 ORDER BY id", error);
+    "SELECT i.description, i.service_id, i.amount_cents, s.kind"
+    " FROM invoice_items i LEFT JOIN services s ON s.id = i.service_id"
+    " WHERE i.invoice_id = ?1 ORDER BY i.id", error);
   int rc;
 
   if (stmt == NULL)
@@ -214,6 +216,8 @@ load_items (SanPortaldDb       *db,
         .description = g_strdup (column_text (stmt, 0)),
         .service_id = sqlite3_column_int64 (stmt, 1),
         .amount_cents = sqlite3_column_int64 (stmt, 2),
+        .service_kind = sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                        ? NULL : g_strdup (column_text (stmt, 3)),
       };
 
       g_array_append_val (invoice->items, item);

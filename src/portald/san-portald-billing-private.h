@@ -20,6 +20,7 @@ typedef struct
 {
   char   *description;
   gint64  service_id;        /* 0: a fee not tied to a service */
+  char   *service_kind;      /* shared | cloud | dedicated; NULL without a service */
   gint64  amount_cents;
 } SanPortaldInvoiceItem;
 

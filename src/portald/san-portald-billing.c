@@ -171,10 +171,12 @@ build_invoice (JsonBuilder             *builder,
 
       json_builder_begin_object (builder);
       san_portald_json_add_string (builder, "description", item->description);
-      if (item->service_id > 0)
+      if (item->service_id > 0 && item->service_kind != NULL)
         san_portald_json_add_id (builder, "service_id", item->service_id);
       else
         san_portald_json_add_string (builder, "service_id", NULL);
+      san_portald_json_add_string (builder, "service_kind",
+                                   item->service_id > 0 ? item->service_kind : NULL);
       san_portald_json_add_int (builder, "amount_cents", item->amount_cents);
       json_builder_end_object (builder);
     }

@@ -126,6 +126,25 @@ format_paid_at (SanInvoice *invoice)
   return san_date_format (&date);
 }
 
+/* Whether one of @invoice's items bills a service of @kind */
+static gboolean
+invoice_bills_kind (SanInvoice     *invoice,
+                    SanServiceKind  kind)
+{
+  GListModel *items = san_invoice_get_items (invoice);
+  guint n = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SanInvoiceItem) item = g_list_model_get_item (items, i);
+      SanServiceKind item_kind;
+
+      if (san_invoice_item_get_service_kind (item, &item_kind) && item_kind == kind)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 char *
 san_invoice_dup_state_explanation (SanInvoice *invoice)
 {
@@ -166,12 +185,31 @@ san_invoice_dup_state_explanation (SanInvoice *invoice)
         server = format_date_after (due, 3);
         /* Translators: %s is a date */
         first = g_strdup_printf (_("This invoice was due on %s and is not paid yet."), due_text);
-        /* Translators: the first %s and the second %s are dates */
-        rules = g_strdup_printf (_("Unpaid shared hosting is suspended on %s (10 days after the "
-                                   "due date), and cloud and dedicated servers on %s (3 days "
-                                   "after it); paying restores them. A 2ª via gives the boleto "
-                                   "a new due date, but the suspension still counts from the "
-                                   "original one."), shared, server);
+        /* Only the rules of the kinds of service it bills */
+        if (invoice_bills_kind (invoice, SAN_SERVICE_KIND_SHARED) &&
+            (invoice_bills_kind (invoice, SAN_SERVICE_KIND_CLOUD) ||
+             invoice_bills_kind (invoice, SAN_SERVICE_KIND_DEDICATED)))
+          /* Translators: the first %s and the second %s are dates */
+          rules = g_strdup_printf (_("Unpaid shared hosting is suspended on %s (10 days after the "
+                                     "due date), and cloud and dedicated servers on %s (3 days "
+                                     "after it); paying restores them. A 2ª via gives the boleto "
+                                     "a new due date, but the suspension still counts from the "
+                                     "original one."), shared, server);
+        else if (invoice_bills_kind (invoice, SAN_SERVICE_KIND_SHARED))
+          /* Translators: %s is a date */
+          rules = g_strdup_printf (_("Its hosting is suspended on %s (10 days after the due "
+                                     "date) if it is still unpaid; paying restores it. A 2ª via "
+                                     "gives the boleto a new due date, but the suspension still "
+                                     "counts from the original one."), shared);
+        else if (invoice_bills_kind (invoice, SAN_SERVICE_KIND_CLOUD) ||
+                 invoice_bills_kind (invoice, SAN_SERVICE_KIND_DEDICATED))
+          /* Translators: %s is a date */
+          rules = g_strdup_printf (_("Its servers are suspended on %s (3 days after the due "
+                                     "date) if it is still unpaid; paying restores them. A 2ª via "
+                                     "gives the boleto a new due date, but the suspension still "
+                                     "counts from the original one."), server);
+        else
+          return g_steal_pointer (&first);   /* fees only: no service to suspend */
         return g_strdup_printf ("%s %s %s", first, rules,
                                 _("Not paying is not cancelling: only a cancellation request "
                                   "ends a service."));

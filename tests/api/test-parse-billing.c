@@ -45,9 +45,9 @@
 
 #define ITEM_JSON \
   "{\"description\":\"Hospedagem Linux Plano M - padaria.com.br (01/11/2026 a 30/11/2026)\"," \
-  "\"service_id\":\"5\",\"amount_cents\":12990}"
+  "\"service_id\":\"5\",\"service_kind\":\"shared\",\"amount_cents\":12990}"
 #define FEE_JSON \
-  "{\"description\":\"Taxa de religação\",\"service_id\":null,\"amount_cents\":0}"
+  "{\"description\":\"Taxa de religação\",\"service_id\":null,\"service_kind\":null,\"amount_cents\":0}"
 #define INVOICE_JSON \
   "{\"id\":\"12\",\"contract_id\":\"c1\",\"number\":\"2026-000123\",\"status\":\"unpaid\"," \
   "\"overdue\":true,\"issue_date\":\"2026-11-01\",\"due_date\":\"2026-11-10\",\"total_cents\":12990," \
@@ -474,9 +474,16 @@ test_invoice_valid (Fixture       *f,
   g_assert_cmpstr (san_invoice_item_get_description (item), ==,
                    "Hospedagem Linux Plano M - padaria.com.br (01/11/2026 a 30/11/2026)");
   g_assert_cmpstr (san_invoice_item_get_service_id (item), ==, "5");
+  {
+    SanServiceKind kind = SAN_SERVICE_KIND_DEDICATED;
+
+    g_assert_true (san_invoice_item_get_service_kind (item, &kind));
+    g_assert_cmpint (kind, ==, SAN_SERVICE_KIND_SHARED);
+  }
   g_assert_cmpint (san_invoice_item_get_amount_cents (item), ==, 12990);
   fee = g_list_model_get_item (items, 1);
   g_assert_null (san_invoice_item_get_service_id (fee));
+  g_assert_false (san_invoice_item_get_service_kind (fee, NULL));
   g_assert_cmpstr (san_invoice_item_get_description (fee), ==, "Taxa de religação");
 
   /* The properties say the same */
@@ -1169,13 +1176,21 @@ static const BadMember bad_members[] = {
   { "invoice/items-object", CALL_GET_INVOICE, 200, INVOICE_JSON, "items", "{}", NULL },
   { "invoice/item-string", CALL_GET_INVOICE, 200, INVOICE_JSON, "items", "[\"Hospedagem\"]", "item 1" },
   { "invoice/item-no-description", CALL_GET_INVOICE, 200, INVOICE_JSON, "items",
-    "[{\"service_id\":\"5\",\"amount_cents\":100}]", "description" },
+    "[{\"service_id\":\"5\",\"service_kind\":\"cloud\",\"amount_cents\":100}]", "description" },
   { "invoice/item-service-number", CALL_GET_INVOICE, 200, INVOICE_JSON, "items",
-    "[{\"description\":\"x\",\"service_id\":5,\"amount_cents\":100}]", "service_id" },
+    "[{\"description\":\"x\",\"service_id\":5,\"service_kind\":\"cloud\",\"amount_cents\":100}]", "service_id" },
   { "invoice/item-amount-fraction", CALL_GET_INVOICE, 200, INVOICE_JSON, "items",
-    "[{\"description\":\"x\",\"service_id\":null,\"amount_cents\":1.5}]", "amount_cents" },
+    "[{\"description\":\"x\",\"service_id\":null,\"service_kind\":null,\"amount_cents\":1.5}]", "amount_cents" },
   { "invoice/item-service-missing", CALL_GET_INVOICE, 200, INVOICE_JSON, "items",
-    "[{\"description\":\"x\",\"amount_cents\":100}]", "service_id" },
+    "[{\"description\":\"x\",\"service_kind\":null,\"amount_cents\":100}]", "service_id" },
+  { "invoice/item-kind-missing", CALL_GET_INVOICE, 200, INVOICE_JSON, "items",
+    "[{\"description\":\"x\",\"service_id\":\"5\",\"amount_cents\":100}]", "service_kind" },
+  { "invoice/item-kind-unknown", CALL_GET_INVOICE, 200, INVOICE_JSON, "items",
+    "[{\"description\":\"x\",\"service_id\":\"5\",\"service_kind\":\"vps\",\"amount_cents\":100}]", "service_kind" },
+  { "invoice/item-kind-without-service", CALL_GET_INVOICE, 200, INVOICE_JSON, "items",
+    "[{\"description\":\"x\",\"service_id\":null,\"service_kind\":\"shared\",\"amount_cents\":100}]", "service_kind" },
+  { "invoice/item-service-without-kind", CALL_GET_INVOICE, 200, INVOICE_JSON, "items",
+    "[{\"description\":\"x\",\"service_id\":\"5\",\"service_kind\":null,\"amount_cents\":100}]", "service_kind" },
   /* Another contract's or another invoice */
   { "invoice/other-id", CALL_GET_INVOICE, 200, INVOICE_JSON, "id", "\"13\"", "another invoice" },
   { "invoice/other-contract", CALL_GET_INVOICE, 200, INVOICE_JSON, "contract_id", "\"c9\"", "another invoice" },

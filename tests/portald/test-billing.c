@@ -294,9 +294,16 @@ assert_invoice (JsonObject *inv,
       JsonObject *item = json_array_get_object_element (items, i);
       const char *sid = str (item, "service_id");
 
+      static const char * const kinds[] = { "shared", "cloud", "dedicated", NULL };
+
       g_assert_cmpuint (strlen (str (item, "description")), >, 0);
       if (sid != NULL)
         assert_id (sid);
+      /* the service's kind comes with it (it decides the suspension); a fee has none */
+      if (sid != NULL)
+        g_assert_true (g_strv_contains (kinds, str (item, "service_kind")));
+      else
+        g_assert_null (str (item, "service_kind"));
       sum += num (item, "amount_cents");
     }
   g_assert_cmpint (num (inv, "total_cents"), ==, sum);
@@ -396,6 +403,18 @@ test_invoices_demo_data (void)
       g_assert_true (san_date_parse_iso (str (overdue, "due_date"), &due));
       g_assert_true (san_date_parse_iso (TODAY, &today));
       g_assert_cmpint (g_date_days_between (&due, &today), ==, 12);
+
+      /* an item's service kind is its service's */
+      if (token == demo_token)
+        {
+          JsonObject *item = json_array_get_object_element (json_object_get_array_member (overdue, "items"), 0);
+          g_autofree char *path = g_strdup_printf ("/api/v1/contracts/%s/services/%s", cid,
+                                                   str (item, "service_id"));
+          g_autoptr(Reply) service = http_request (session, URL, "GET", path, token, NULL);
+
+          g_assert_cmpuint (service->status, ==, 200);
+          g_assert_cmpstr (str (reply_object (service), "kind"), ==, str (item, "service_kind"));
+        }
     }
 
   /* the Padaria's bank debit, scheduled before its due date */

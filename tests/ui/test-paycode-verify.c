@@ -48,7 +48,7 @@ make_invoice (const char *id,
     " \"status\": \"unpaid\", \"overdue\": true, \"issue_date\": \"2026-11-01\","
     " \"due_date\": \"%s\", \"total_cents\": %" G_GINT64_FORMAT ","
     " \"payment_method\": \"boleto\", \"paid_at\": null, \"paid_with\": null,"
-    " \"items\": [{\"description\": \"Hospedagem Linux Plano M\", \"service_id\": \"5\","
+    " \"items\": [{\"description\": \"Hospedagem Linux Plano M\", \"service_id\": \"5\", \"service_kind\": \"shared\","
     " \"amount_cents\": %" G_GINT64_FORMAT "}]}",
     id, due_date, total_cents, total_cents);
   g_autoptr(JsonObject) object = parse_object (json);
