@@ -20,7 +20,9 @@
 #include "san-portald-auth.h"
 #include "san-portald-db.h"
 #include "san-portald-demo.h"
+#include "san-portald-mail.h"
 #include "san-portald-server.h"
+#include "san-portald-tickets.h"
 
 #define EXIT_USAGE 2
 #define DEFAULT_ACCESS_TTL 900
@@ -113,6 +115,8 @@ main (int    argc,
   g_autoptr(GMainLoop) loop = NULL;
   g_autofree char *url = NULL;
   g_autofree char *today_text = NULL;
+  g_autofree char *mail_spool = NULL;
+  g_autofree char *attachments = NULL;
   gboolean demo = FALSE;
   gboolean version = FALSE;
   int pix_settle_after = DEFAULT_PIX_SETTLE_AFTER;
@@ -130,6 +134,8 @@ main (int    argc,
     { "access-ttl", 0, 0, G_OPTION_ARG_INT, &access_ttl, N_("Lifetime of access tokens (default 900)"), N_("SECONDS") },
     { "refresh-ttl", 0, 0, G_OPTION_ARG_INT, &refresh_ttl, N_("Lifetime of refresh tokens (default 30 days)"), N_("SECONDS") },
     { "pix-settle-after", 0, 0, G_OPTION_ARG_INT, &pix_settle_after, N_("With --demo, a PIX charge is paid this long after it was made; 0: only through the simulation hook (default 10)"), N_("SECONDS") },
+    { "mail-spool", 0, 0, G_OPTION_ARG_FILENAME, &mail_spool, N_("Write every e-mail sent as an .eml file into this folder"), N_("DIR") },
+    { "attachments", 0, 0, G_OPTION_ARG_FILENAME, &attachments, N_("Where ticket attachments are stored (default: beside the database, DB.attachments)"), N_("DIR") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Pretend today is this day (for tests)"), N_("YYYY-MM-DD") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { NULL }
@@ -200,6 +206,16 @@ main (int    argc,
 
   db = san_portald_db_open (db_path, &error);
   if (db == NULL)
+    {
+      g_printerr ("san-portald: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  /* after the database: its folder exists then */
+  if (attachments == NULL)
+    attachments = g_strconcat (db_path, ".attachments", NULL);
+  if (!san_portald_tickets_set_storage_dir (attachments, &error) ||
+      (mail_spool != NULL && !san_portald_mail_set_spool_dir (mail_spool, &error)))
     {
       g_printerr ("san-portald: %s\n", error->message);
       return EXIT_FAILURE;

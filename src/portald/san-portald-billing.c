@@ -28,11 +28,13 @@
 #include "san-card-number.h"
 #include "san-date.h"
 #include "san-document.h"
+#include "san-money.h"
 #include "san-pix-code.h"
 #include "san-portald-auth.h"
 #include "san-portald-billing-private.h"
 #include "san-portald-billing.h"
 #include "san-portald-json.h"
+#include "san-portald-mail.h"
 #include "san-portald-paymethods.h"
 #include "san-portald-pdf.h"
 #include "san-portald-request.h"
@@ -243,6 +245,37 @@ accept_empty_body (SanPortaldRequest *req)
 
 /* Marking paid */
 
+/* "Pagamento confirmado" to the contract's owner and invoice contacts */
+static gboolean
+send_paid_mail (SanPortaldDb  *db,
+                gint64         invoice_id,
+                GError       **error)
+{
+  g_autoptr(SanPortaldInvoice) invoice = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *html = NULL;
+
+  if (!san_portald_billing_db_get_invoice (db, 0, invoice_id, &invoice, error))
+    return FALSE;
+  if (invoice == NULL)
+    return TRUE;
+
+  amount = san_money_format_brl (invoice->total_cents);
+  subject = g_strdup_printf ("Pagamento confirmado: fatura %s", invoice->number);
+  text = g_strdup_printf ("Olá,\n\n"
+                          "Recebemos o pagamento da fatura %s, de %s. Obrigado!\n"
+                          "A nota fiscal é emitida automaticamente nos próximos dias.\n\n"
+                          "SAN Internet\n", invoice->number, amount);
+  html = g_markup_printf_escaped ("<p>Olá,</p>"
+                                  "<p>Recebemos o pagamento da fatura <b>%s</b>, de %s. Obrigado!<br>"
+                                  "A nota fiscal é emitida automaticamente nos próximos dias.</p>"
+                                  "<p>SAN Internet</p>", invoice->number, amount);
+  return san_portald_mail_send (db, invoice->contract_id, SAN_PORTALD_MAIL_INVOICE, subject,
+                                text, html, error);
+}
+
 gboolean
 san_portald_billing_mark_paid (SanPortaldDb  *db,
                                gint64         invoice_id,
@@ -264,7 +297,9 @@ san_portald_billing_mark_paid (SanPortaldDb  *db,
   if (!san_portald_billing_db_void_pix (db, invoice_id, error))
     return FALSE;
   ms_to_sao_paulo_date (paid_at_ms, &paid_on);
-  return san_portald_fiscal_schedule_note (db, invoice_id, &paid_on, error);
+  if (!san_portald_fiscal_schedule_note (db, invoice_id, &paid_on, error))
+    return FALSE;
+  return send_paid_mail (db, invoice_id, error);
 }
 
 /* PIX settlement: the simulated bank */

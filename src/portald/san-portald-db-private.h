@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * Each ends with its own "PRAGMA user_version = N;". */
 extern const char san_portald_billing_schema[];
 extern const char san_portald_paymethods_schema[];
+extern const char san_portald_tickets_schema[];
+extern const char san_portald_support_schema[];
 
 sqlite3      *san_portald_db_get_handle  (SanPortaldDb  *db);
 /* Sets a SAN_PORTALD_ERROR_DATABASE error "@what: <sqlite message>"; returns FALSE */

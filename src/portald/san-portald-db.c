@@ -117,6 +117,10 @@ static const char * const migrations[] = {
   /* 3: bank accounts, debit schedules, DDA, default method, notas fiscais
    * (san-portald-paymethods-db.c) */
   san_portald_paymethods_schema,
+  /* 4: departments, tickets, messages, attachments (san-portald-tickets-db.c) */
+  san_portald_tickets_schema,
+  /* 5: contacts, e-mail history, callbacks, support levels (san-portald-support-db.c) */
+  san_portald_support_schema,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SAN_PORTALD_DB_SCHEMA_VERSION);

@@ -22,7 +22,7 @@ typedef enum
 GQuark san_portald_error_quark (void);
 
 /* The schema version this build migrates to (PRAGMA user_version). */
-#define SAN_PORTALD_DB_SCHEMA_VERSION 3
+#define SAN_PORTALD_DB_SCHEMA_VERSION 5
 
 /* The permission words, in the order /me lists them. */
 extern const char * const san_portald_permissions[];

@@ -15,6 +15,8 @@
 #include "san-portald-auth.h"
 #include "san-portald-billing.h"
 #include "san-portald-paymethods.h"
+#include "san-portald-support.h"
+#include "san-portald-tickets.h"
 #include "san-portald-demo.h"
 
 #define NO_DATE G_MININT
@@ -247,6 +249,8 @@ san_portald_demo_seed (SanPortaldDb  *db,
   if (!seed (db, today, error) ||
       !san_portald_billing_seed_demo (db, today, error) ||
       !san_portald_paymethods_seed_demo (db, today, error) ||
+      !san_portald_support_seed_demo (db, today, error) ||
+      !san_portald_tickets_seed_demo (db, today, error) ||
       !san_portald_db_commit (db, error))
     {
       g_prefix_error (error, "Could not seed the demo data: ");

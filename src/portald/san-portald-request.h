@@ -56,6 +56,8 @@ const char        *san_portald_request_get_header      (SanPortaldRequest *req,
 void               san_portald_request_get_today       (SanPortaldRequest *req,
                                                         GDate             *out_today);
 gboolean           san_portald_request_is_demo         (SanPortaldRequest *req);
+/* The route's body limit (SAN_PORTALD_MAX_BODY unless the route says more) */
+gsize              san_portald_request_get_max_body    (SanPortaldRequest *req);
 
 /* Answers */
 void        san_portald_send_json                (SanPortaldRequest *req,

@@ -31,6 +31,8 @@
 #include "san-portald-paymethods.h"
 #include "san-portald-request.h"
 #include "san-portald-server.h"
+#include "san-portald-support.h"
+#include "san-portald-tickets.h"
 
 #define PROBLEM_TYPE_BASE "https://docs.saninternet.com/api/problems/"
 #define CURSOR_PREFIX "s1:"
@@ -141,6 +143,23 @@ static const SanPortaldRoute routes[] = {
   { "GET",    "/api/v1/contracts/{cid}/fiscal-notes/{nid}/pdf",       FALSE, "fiscal_notes",    san_portald_handle_fiscal_note_pdf },
   { "GET",    "/api/v1/contracts/{cid}/fiscal-notes/{nid}/xml",       FALSE, "fiscal_notes",    san_portald_handle_fiscal_note_xml },
   { "POST",   "/api/v1/contracts/{cid}/fiscal-notes/{nid}/issue",     FALSE, "fiscal_notes",    san_portald_handle_fiscal_note_issue },
+
+  /* support: tickets and their attachments (san-portald-tickets.c) */
+  { "GET",    "/api/v1/departments",                                  FALSE, NULL,              san_portald_handle_departments },
+  { "GET",    "/api/v1/contracts/{cid}/tickets",                      FALSE, "tickets",         san_portald_handle_tickets },
+  { "POST",   "/api/v1/contracts/{cid}/tickets",                      FALSE, "tickets",         san_portald_handle_ticket_create, FALSE, SAN_PORTALD_MAX_UPLOAD_BODY },
+  { "GET",    "/api/v1/contracts/{cid}/tickets/{tid}",                FALSE, "tickets",         san_portald_handle_ticket },
+  { "POST",   "/api/v1/contracts/{cid}/tickets/{tid}/messages",       FALSE, "tickets",         san_portald_handle_ticket_reply, FALSE, SAN_PORTALD_MAX_UPLOAD_BODY },
+  { "POST",   "/api/v1/contracts/{cid}/tickets/{tid}/close",          FALSE, "tickets",         san_portald_handle_ticket_close },
+  { "GET",    "/api/v1/contracts/{cid}/attachments/{aid}",            FALSE, "tickets",         san_portald_handle_attachment },
+
+  /* support: e-mail history, callbacks, support levels (san-portald-support.c) */
+  { "GET",    "/api/v1/contracts/{cid}/emails",                       FALSE, "emails",          san_portald_handle_emails },
+  { "GET",    "/api/v1/contracts/{cid}/emails/{eid}",                 FALSE, "emails",          san_portald_handle_email },
+  { "GET",    "/api/v1/contracts/{cid}/callbacks",                    FALSE, "tickets",         san_portald_handle_callbacks },
+  { "POST",   "/api/v1/contracts/{cid}/callbacks",                    FALSE, "tickets",         san_portald_handle_callback_create },
+  { "GET",    "/api/v1/contracts/{cid}/support-levels",               FALSE, "services",        san_portald_handle_support_levels },
+  { "PUT",    "/api/v1/contracts/{cid}/services/{sid}/support-level", FALSE, "manage_services", san_portald_handle_service_support_level_put },
 };
 
 const SanPortaldRoute *
@@ -1400,6 +1419,36 @@ handle_service (SanPortaldRequest *req)
 
 /* SoupServer glue */
 
+/* The body limit of the route @method @path would take */
+static gsize
+max_body_for (SanPortaldServer *self,
+              const char       *method,
+              const char       *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  SanPortaldRequest req = { self, self->db, NULL, NULL };
+  gsize max_body = SAN_PORTALD_MAX_BODY;
+
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    if (g_strcmp0 (routes[i].method, method) == 0 &&
+        (!routes[i].demo_only || self->demo) &&
+        match_pattern (&req, routes[i].pattern, parts))
+      {
+        if (routes[i].max_body > 0)
+          max_body = routes[i].max_body;
+        break;
+      }
+  clear_params (&req);
+  return max_body;
+}
+
+gsize
+san_portald_request_get_max_body (SanPortaldRequest *req)
+{
+  return req->route != NULL && req->route->max_body > 0 ? req->route->max_body
+                                                         : SAN_PORTALD_MAX_BODY;
+}
+
 static void
 on_early_request_cb (SoupServer        *soup,
                      SoupServerMessage *msg,
@@ -1409,17 +1458,20 @@ on_early_request_cb (SoupServer        *soup,
 {
   SanPortaldServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  gsize max_body = max_body_for (self, soup_server_message_get_method (msg), path);
 
   /* refuse big bodies before reading them */
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > SAN_PORTALD_MAX_BODY)
+      soup_message_headers_get_content_length (headers) > (goffset) max_body)
     {
       SanPortaldRequest req = { self, self->db, msg, query };
+      g_autofree char *detail = g_strdup_printf ("The request body is larger than %" G_GSIZE_FORMAT " bytes",
+                                                 max_body);
 
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Connection", "close");
       san_portald_send_problem (&req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
-                    "The request body is larger than 65536 bytes");
+                                detail);
     }
 }
 

@@ -35,7 +35,11 @@ typedef struct
   const char        *permission;   /* required for contract-scoped routes */
   SanPortaldHandler  handler;
   gboolean           demo_only;    /* exists only with --demo (simulation hooks) */
+  gsize              max_body;     /* bodies up to this size; 0: SAN_PORTALD_MAX_BODY */
 } SanPortaldRoute;
+
+/* Requests that carry attachments (multipart/form-data) may be this large */
+#define SAN_PORTALD_MAX_UPLOAD_BODY (12 * 1024 * 1024)
 
 #define SAN_PORTALD_CONTRACT_PREFIX "/api/v1/contracts/{cid}/"
 

@@ -350,7 +350,10 @@ temp_dir_remove (const char *path)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
 
-      g_unlink (child);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        temp_dir_remove (child);
+      else
+        g_unlink (child);
     }
   g_rmdir (path);
 }

@@ -135,7 +135,7 @@ test_storage_wal_and_schema_version (void)
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3);   /* SAN_PORTALD_DB_SCHEMA_VERSION */
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5);   /* SAN_PORTALD_DB_SCHEMA_VERSION */
   sqlite3_finalize (stmt);
 
   /* without --demo nothing is seeded */
@@ -207,7 +207,7 @@ test_storage_restart_keeps_data (void)
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM users"), ==, users);
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM services"), ==, services);
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM contracts"), ==, contracts);
-  g_assert_cmpint (count_rows (db, "PRAGMA user_version"), ==, 3);   /* SAN_PORTALD_DB_SCHEMA_VERSION */
+  g_assert_cmpint (count_rows (db, "PRAGMA user_version"), ==, 5);   /* SAN_PORTALD_DB_SCHEMA_VERSION */
 
   temp_dir_remove (dir);
 }
