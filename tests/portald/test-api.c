@@ -877,6 +877,79 @@ some_note (const char *owner,
   return g_strdup (json_object_get_string_member (json_array_get_object_element (array, 0), "id"));
 }
 
+#define TICKET_BODY \
+  "{\"department_id\": \"1\", \"priority\": \"medium\", \"subject\": \"Teste\", \"body\": \"Olá\"}"
+
+/* A new open ticket of @cid */
+static char *
+new_ticket (const char *owner,
+            const char *cid)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/contracts/%s/tickets", cid);
+
+  return post_for_id (owner, path, TICKET_BODY, "id");
+}
+
+/* An attachment of a new ticket of @cid (sent as multipart/form-data) */
+static char *
+new_attachment (const char *owner,
+                const char *cid)
+{
+  g_autofree char *uri = g_strdup_printf ("%s/api/v1/contracts/%s/tickets", URL, cid);
+  g_autofree char *auth = g_strconcat ("Bearer ", owner, NULL);
+  g_autoptr(GBytes) file = g_bytes_new_static ("log de erro\n", 12);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  SoupMultipart *multipart = soup_multipart_new (SOUP_FORM_MIME_TYPE_MULTIPART);
+  JsonArray *messages;
+  JsonArray *attachments;
+
+  soup_multipart_append_form_string (multipart, "ticket", TICKET_BODY);
+  soup_multipart_append_form_file (multipart, "attachments", "erro.txt", "text/plain", file);
+  msg = soup_message_new_from_multipart (uri, multipart);
+  soup_multipart_free (multipart);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  answer = soup_session_send_and_read (session, msg, NULL, NULL);
+  g_assert_nonnull (answer);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 201);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (answer, NULL),
+                                             (gssize) g_bytes_get_size (answer), NULL));
+  messages = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "messages");
+  attachments = json_object_get_array_member (json_array_get_object_element (messages, 0),
+                                              "attachments");
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (attachments, 0),
+                                                  "id"));
+}
+
+/* An e-mail of @cid's history */
+static char *
+some_email (const char *owner,
+            const char *cid)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/contracts/%s/emails?limit=1", cid);
+  g_autoptr(JsonNode) items = get_items (owner, path);
+  JsonArray *array = json_node_get_array (items);
+
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (array, 0), "id"));
+}
+
+/* A callback request for tomorrow morning (in São Paulo, the server's today) */
+static char *
+callback_body (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("America/Sao_Paulo");
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone != NULL ? zone : g_time_zone_new_offset (-3 * 3600));
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *date = g_date_time_format (tomorrow, "%Y-%m-%d");
+
+  return g_strdup_printf ("{\"phone\": \"+55 (11) 91234-5678\", \"subject\": \"Teste\","
+                          " \"preferred_window\": {\"date\": \"%s\", \"from\": \"09:00\","
+                          " \"to\": \"12:00\"}}", date);
+}
+
 /* The body a route accepts (NULL: none) and its Idempotency-Key */
 static void
 prepare_body (const SanPortaldRoute *route,
@@ -897,6 +970,14 @@ prepare_body (const SanPortaldRoute *route,
     call->body = bank_account_body ();
   else if (route_is (route, "PUT", "/dda"))
     call->body = g_strdup ("{\"enabled\": true}");
+  else if (route_is (route, "POST", "/tickets"))
+    call->body = g_strdup (TICKET_BODY);
+  else if (route_is (route, "POST", "/messages"))
+    call->body = g_strdup ("{\"body\": \"Resposta\"}");
+  else if (route_is (route, "POST", "/callbacks"))
+    call->body = callback_body ();
+  else if (route_is (route, "PUT", "/support-level"))
+    call->body = g_strdup ("{\"level\": \"premium\"}");
   else if (route_is (route, "PUT", "/pay-methods/default") || route_is (route, "PUT", "/services/{sid}"))
     call->body = g_strdup ("{\"method\": \"boleto\"}");
   else if (route_is (route, "PUT", "/debit-schedule"))
@@ -929,6 +1010,12 @@ prepare_call (const SanPortaldRoute *route,
     id = new_card (owner, cid);
   else if (g_strcmp0 (param, "account") == 0)
     id = new_bank_account (owner, cid);
+  else if (g_strcmp0 (param, "tid") == 0)
+    id = new_ticket (owner, cid);
+  else if (g_strcmp0 (param, "aid") == 0)
+    id = new_attachment (owner, cid);
+  else if (g_strcmp0 (param, "eid") == 0)
+    id = some_email (owner, cid);
   else if (g_strcmp0 (param, "nid") == 0)
     id = some_note (owner, cid, route_is (route, "POST", "/issue") ? "pending"
                                 : g_str_has_suffix (route->pattern, "{nid}") ? NULL : "issued");
@@ -1068,6 +1155,12 @@ foreign_id (const char *param,
     return some_bank_account (owner, cid);
   if (g_str_equal (param, "nid"))
     return some_note (owner, cid, NULL);
+  if (g_str_equal (param, "tid"))
+    return new_ticket (owner, cid);
+  if (g_str_equal (param, "aid"))
+    return new_attachment (owner, cid);
+  if (g_str_equal (param, "eid"))
+    return some_email (owner, cid);
   g_assert_not_reached ();
 }
 
@@ -1079,7 +1172,7 @@ test_authz_foreign_ids_not_found (void)
   g_autofree char *padaria = contract_id (demo_token, "Padaria Pão Quente Ltda");
   g_autofree char *other_cid = contract_id (other_token, "Carlos Mendes");
   g_autoptr(GHashTable) checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  static const char * const params[] = { "sid", "iid", "card", "account", "nid" };
+  static const char * const params[] = { "sid", "iid", "card", "account", "nid", "tid", "aid", "eid" };
   static const char * const bad_ids[] = { "999999", "0", "abc", "-1" };
 
   for (guint i = 0; i < routes->len; i++)
