@@ -365,28 +365,6 @@ catch_up (SanPortaldRequest  *req,
 
 /* Invoices */
 
-static gboolean
-parse_limit (const char *text,
-             guint      *out_limit,
-             GArray     *errors)
-{
-  guint64 value = 0;
-
-  if (!g_ascii_isdigit (text[0]) ||
-      !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &value, NULL))
-    {
-      san_portald_add_field_error (errors, "limit", "invalid", "Must be a whole number from 1 to 100");
-      return FALSE;
-    }
-  if (value < 1 || value > SAN_PORTALD_MAX_LIMIT)
-    {
-      san_portald_add_field_error (errors, "limit", "out_of_range", "Must be a whole number from 1 to 100");
-      return FALSE;
-    }
-  *out_limit = (guint) value;
-  return TRUE;
-}
-
 static const char *
 check_date_param (SanPortaldRequest *req,
                   const char        *name,
@@ -448,7 +426,7 @@ san_portald_handle_invoices (SanPortaldRequest *req)
         filter.number_query = q;
     }
   if (limit != NULL)
-    parse_limit (limit, &filter.limit, errors);
+    san_portald_parse_limit (limit, &filter.limit, errors);
   if (cursor != NULL)
     {
       gint64 after_id = 0;

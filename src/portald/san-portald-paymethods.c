@@ -1224,17 +1224,7 @@ san_portald_handle_fiscal_notes (SanPortaldRequest *req)
   if (filter.from != NULL && filter.to != NULL && g_date_compare (&from_date, &to_date) > 0)
     san_portald_add_field_error (errors, "to", "out_of_range", "Must not be before from");
   if (limit != NULL)
-    {
-      guint64 value = 0;
-
-      if (!g_ascii_isdigit (limit[0]) ||
-          !g_ascii_string_to_unsigned (limit, 10, 0, G_MAXUINT32, &value, NULL))
-        san_portald_add_field_error (errors, "limit", "invalid", "Must be a whole number from 1 to 100");
-      else if (value < 1 || value > SAN_PORTALD_MAX_LIMIT)
-        san_portald_add_field_error (errors, "limit", "out_of_range", "Must be a whole number from 1 to 100");
-      else
-        filter.limit = (guint) value;
-    }
+    san_portald_parse_limit (limit, &filter.limit, errors);
   if (cursor != NULL && !san_portald_parse_cursor (cursor, &filter.after_id))
     san_portald_add_field_error (errors, "cursor", "invalid",
                                  "Not a cursor this server gave: start again from the first page");

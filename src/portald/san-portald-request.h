@@ -105,6 +105,12 @@ char       *san_portald_make_cursor              (gint64             last_id);
 gboolean    san_portald_parse_cursor             (const char        *cursor,
                                                   gint64            *out_after_id);
 
+/* A "limit" query parameter: 1..SAN_PORTALD_MAX_LIMIT, or FALSE with a
+ * field error in @errors */
+gboolean    san_portald_parse_limit              (const char        *text,
+                                                  guint             *out_limit,
+                                                  GArray            *errors);
+
 /* Wall-clock milliseconds since the epoch */
 gint64      san_portald_now_ms                   (void);
 

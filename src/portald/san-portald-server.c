@@ -40,7 +40,6 @@
 #define DEFAULT_LIMIT SAN_PORTALD_DEFAULT_LIMIT
 #define MAX_PARAMS 4
 #define STATUS_TOO_MANY_REQUESTS 429   /* RFC 6585; libsoup has no name for it */
-#define MAX_LIMIT SAN_PORTALD_MAX_LIMIT
 #define MAX_HASH_RUNNING 4        /* 64 MiB each */
 #define DEFAULT_HASH_WAITING 32
 
@@ -1297,6 +1296,28 @@ san_portald_make_cursor (gint64 last_id)
 }
 
 gboolean
+san_portald_parse_limit (const char *text,
+                         guint      *out_limit,
+                         GArray     *errors)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_isdigit (text[0]) ||
+      !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &value, NULL))
+    {
+      san_portald_add_field_error (errors, "limit", "invalid", "Must be a whole number from 1 to 100");
+      return FALSE;
+    }
+  if (value < 1 || value > SAN_PORTALD_MAX_LIMIT)
+    {
+      san_portald_add_field_error (errors, "limit", "out_of_range", "Must be a whole number from 1 to 100");
+      return FALSE;
+    }
+  *out_limit = (guint) value;
+  return TRUE;
+}
+
+gboolean
 san_portald_parse_cursor (const char *cursor,
               gint64     *out_after_id)
 {
@@ -1361,17 +1382,7 @@ handle_services (SanPortaldRequest *req)
     }
 
   if (limit != NULL)
-    {
-      guint64 value = 0;
-
-      if (!g_ascii_isdigit (limit[0]) ||
-          !g_ascii_string_to_unsigned (limit, 10, 0, G_MAXUINT32, &value, NULL))
-        san_portald_add_field_error (errors, "limit", "invalid", "Must be a whole number from 1 to 100");
-      else if (value < 1 || value > MAX_LIMIT)
-        san_portald_add_field_error (errors, "limit", "out_of_range", "Must be a whole number from 1 to 100");
-      else
-        filter.limit = (guint) value;
-    }
+    san_portald_parse_limit (limit, &filter.limit, errors);
 
   if (cursor != NULL && !san_portald_parse_cursor (cursor, &filter.after_id))
     san_portald_add_field_error (errors, "cursor", "invalid",

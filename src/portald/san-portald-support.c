@@ -108,28 +108,6 @@ format_br_date (const char *date_iso)
 /* Parameters */
 
 static gboolean
-parse_limit (const char *text,
-             guint      *out_limit,
-             GArray     *errors)
-{
-  guint64 value = 0;
-
-  if (!g_ascii_isdigit (text[0]) ||
-      !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &value, NULL))
-    {
-      san_portald_add_field_error (errors, "limit", "invalid", "Must be a whole number from 1 to 100");
-      return FALSE;
-    }
-  if (value < 1 || value > SAN_PORTALD_MAX_LIMIT)
-    {
-      san_portald_add_field_error (errors, "limit", "out_of_range", "Must be a whole number from 1 to 100");
-      return FALSE;
-    }
-  *out_limit = (guint) value;
-  return TRUE;
-}
-
-static gboolean
 check_date_param (SanPortaldRequest *req,
                   const char        *name,
                   GDate             *out_date,
@@ -208,7 +186,7 @@ san_portald_handle_emails (SanPortaldRequest *req)
         filter.query = q;
     }
   if (limit != NULL)
-    parse_limit (limit, &filter.limit, errors);
+    san_portald_parse_limit (limit, &filter.limit, errors);
   if (cursor != NULL && !san_portald_parse_cursor (cursor, &filter.after_id))
     add_bad_cursor (errors);
   if (errors->len > 0)
@@ -272,7 +250,7 @@ san_portald_handle_callbacks (SanPortaldRequest *req)
   gboolean bad_cursor = FALSE;
 
   if (limit_text != NULL)
-    parse_limit (limit_text, &limit, errors);
+    san_portald_parse_limit (limit_text, &limit, errors);
   if (cursor != NULL && !san_portald_parse_cursor (cursor, &after_id))
     add_bad_cursor (errors);
   if (errors->len > 0)

@@ -637,28 +637,6 @@ san_portald_handle_departments (SanPortaldRequest *req)
 
 /* The list */
 
-static gboolean
-parse_limit (const char *text,
-             guint      *out_limit,
-             GArray     *errors)
-{
-  guint64 value = 0;
-
-  if (!g_ascii_isdigit (text[0]) ||
-      !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &value, NULL))
-    {
-      san_portald_add_field_error (errors, "limit", "invalid", "Must be a whole number from 1 to 100");
-      return FALSE;
-    }
-  if (value < 1 || value > SAN_PORTALD_MAX_LIMIT)
-    {
-      san_portald_add_field_error (errors, "limit", "out_of_range", "Must be a whole number from 1 to 100");
-      return FALSE;
-    }
-  *out_limit = (guint) value;
-  return TRUE;
-}
-
 void
 san_portald_handle_tickets (SanPortaldRequest *req)
 {
@@ -702,7 +680,7 @@ san_portald_handle_tickets (SanPortaldRequest *req)
         }
     }
   if (limit != NULL)
-    parse_limit (limit, &filter.limit, errors);
+    san_portald_parse_limit (limit, &filter.limit, errors);
   if (cursor != NULL)
     {
       gint64 after_id = 0;
