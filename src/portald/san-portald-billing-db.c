@@ -125,17 +125,6 @@ column_text_or_null (sqlite3_stmt *stmt,
   return g_strdup (column_text (stmt, column));
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* Invoices */
 
 static void
@@ -275,12 +264,12 @@ bind_invoice_filter (sqlite3_stmt                  *stmt,
   gboolean overdue = g_strcmp0 (filter->status, "overdue") == 0;
 
   sqlite3_bind_int64 (stmt, 1, contract_id);
-  bind_text_or_null (stmt, 2, overdue ? NULL : filter->status);
+  san_portald_db_bind_text_or_null (stmt, 2, overdue ? NULL : filter->status);
   sqlite3_bind_int (stmt, 3, overdue ? 1 : 0);
-  bind_text_or_null (stmt, 4, filter->today != NULL ? filter->today : "");
-  bind_text_or_null (stmt, 5, filter->from);
-  bind_text_or_null (stmt, 6, filter->to);
-  bind_text_or_null (stmt, 7, filter->number_query != NULL && filter->number_query[0] != '\0'
+  san_portald_db_bind_text_or_null (stmt, 4, filter->today != NULL ? filter->today : "");
+  san_portald_db_bind_text_or_null (stmt, 5, filter->from);
+  san_portald_db_bind_text_or_null (stmt, 6, filter->to);
+  san_portald_db_bind_text_or_null (stmt, 7, filter->number_query != NULL && filter->number_query[0] != '\0'
                                 ? filter->number_query : NULL);
 }
 
@@ -317,7 +306,7 @@ san_portald_billing_db_list_invoices (SanPortaldDb                   *db,
     return FALSE;
   bind_invoice_filter (page, contract_id, filter);
   sqlite3_bind_int64 (page, 8, filter->after_id);
-  bind_text_or_null (page, 9, filter->after_due_date != NULL ? filter->after_due_date : "");
+  san_portald_db_bind_text_or_null (page, 9, filter->after_due_date != NULL ? filter->after_due_date : "");
   sqlite3_bind_int64 (page, 10, (gint64) filter->limit + 1);
   while ((rc = sqlite3_step (page)) == SQLITE_ROW)
     g_ptr_array_add (invoices, invoice_from_row (page));
@@ -377,8 +366,8 @@ san_portald_billing_db_add_invoice (SanPortaldDb             *db,
   sqlite3_bind_text (stmt, 5, invoice->due_date, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 6, invoice->total_cents);
   sqlite3_bind_text (stmt, 7, invoice->payment_method, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 8, invoice->paid_at);
-  bind_text_or_null (stmt, 9, invoice->paid_with);
+  san_portald_db_bind_text_or_null (stmt, 8, invoice->paid_at);
+  san_portald_db_bind_text_or_null (stmt, 9, invoice->paid_with);
   if (!san_portald_db_step_done (db, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (san_portald_db_get_handle (db));

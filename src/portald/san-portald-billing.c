@@ -39,7 +39,6 @@
 #include "san-portald-pdf.h"
 #include "san-portald-request.h"
 
-#define MS_PER_DAY G_GINT64_CONSTANT (86400000)
 
 /* The boleto: Banco do Brasil, convênio of 7 digits, carteira 18 */
 #define BANK_CODE "001"
@@ -73,34 +72,13 @@ static const char * const invoice_statuses[] = {
 
 /* Time */
 
-static void
-today_of (SanPortaldRequest *req,
-          GDate             *out_today)
-{
-  san_portald_request_get_today (req, out_today);
-}
-
 static char *
 today_iso (SanPortaldRequest *req)
 {
   GDate today;
 
-  today_of (req, &today);
+  san_portald_request_get_today (req, &today);
   return san_date_to_iso (&today);
-}
-
-/* Now, in milliseconds, on the server's today (--today) */
-static gint64
-clock_ms (SanPortaldRequest *req)
-{
-  GDate today;
-  GDate real;
-  gint64 shift_days;
-
-  today_of (req, &today);
-  san_portald_today_in_sao_paulo (&real);
-  shift_days = (gint64) g_date_get_julian (&today) - (gint64) g_date_get_julian (&real);
-  return san_portald_now_ms () + shift_days * MS_PER_DAY;
 }
 
 static char *
@@ -319,7 +297,7 @@ settle_due_pix (SanPortaldRequest  *req,
   if (after_s == 0)
     return TRUE;
   if (!san_portald_billing_db_due_pix (db, san_portald_request_get_contract_id (req),
-                                       clock_ms (req) - after_ms, after_ms, &charges, error))
+                                       san_portald_request_clock_ms (req) - after_ms, after_ms, &charges, error))
     return FALSE;
   if (charges->len == 0)
     return TRUE;
@@ -358,7 +336,7 @@ catch_up (SanPortaldRequest  *req,
 {
   GDate today;
 
-  today_of (req, &today);
+  san_portald_request_get_today (req, &today);
   return san_portald_paymethods_run_due (san_portald_request_get_db (req), &today, error) &&
          settle_due_pix (req, error);
 }
@@ -671,7 +649,7 @@ san_portald_handle_boleto_second_copy (SanPortaldRequest *req)
       return;
     }
 
-  today_of (req, &today);
+  san_portald_request_get_today (req, &today);
   new_due = today;
   g_date_add_days (&new_due, SECOND_COPY_DAYS);
   if (!san_date_parse_iso (invoice->due_date, &original))
@@ -690,7 +668,7 @@ san_portald_handle_boleto_second_copy (SanPortaldRequest *req)
   copy->fine_cents = (invoice->total_cents * 2 + 50) / 100;
   copy->interest_cents = (invoice->total_cents * copy->days_late + 1500) / 3000;
   copy->amount_cents = invoice->total_cents + copy->fine_cents + copy->interest_cents;
-  copy->created_at = ms_to_rfc3339 (clock_ms (req));
+  copy->created_at = ms_to_rfc3339 (san_portald_request_clock_ms (req));
 
   if (!san_portald_db_begin (db, &error))
     {
@@ -893,7 +871,7 @@ san_portald_handle_pix (SanPortaldRequest *req)
                                 "This invoice has no PIX charge");
       return;
     }
-  build_pix (builder, charge, clock_ms (req));
+  build_pix (builder, charge, san_portald_request_clock_ms (req));
   san_portald_send_json (req, SOUP_STATUS_OK, builder);
 }
 
@@ -906,7 +884,7 @@ san_portald_handle_pix_create (SanPortaldRequest *req)
   g_autoptr(SanPortaldPixCharge) charge = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
-  gint64 now = clock_ms (req);
+  gint64 now = san_portald_request_clock_ms (req);
   gint64 amount = 0;
 
   if (!catch_up (req, &error))
@@ -980,7 +958,7 @@ san_portald_handle_sim_pix_settle (SanPortaldRequest *req)
   g_autoptr(SanPortaldPixCharge) charge = NULL;
   g_autoptr(GError) error = NULL;
   const char *txid = san_portald_request_get_param (req, "txid");
-  gint64 now = clock_ms (req);
+  gint64 now = san_portald_request_clock_ms (req);
   gboolean settled = FALSE;
   gboolean paid = FALSE;
 
@@ -1123,7 +1101,7 @@ read_card (SanPortaldRequest *req,
   gboolean year_ok;
   GDate today;
 
-  today_of (req, &today);
+  san_portald_request_get_today (req, &today);
 
   /* the number */
   if (number_node == NULL || JSON_NODE_HOLDS_NULL (number_node))
@@ -1234,7 +1212,7 @@ san_portald_handle_card_token_create (SanPortaldRequest *req)
   g_autofree char *secret = NULL;
   g_autofree char *token = NULL;
   guint8 hash[SAN_PORTALD_TOKEN_HASH_SIZE];
-  gint64 now = clock_ms (req);
+  gint64 now = san_portald_request_clock_ms (req);
   JsonObject *object;
 
   object = san_portald_read_json_object (req, &parser);
@@ -1330,7 +1308,7 @@ san_portald_handle_card_create (SanPortaldRequest *req)
     }
 
   card->contract_id = san_portald_request_get_contract_id (req);
-  card->created_at = ms_to_rfc3339 (clock_ms (req));
+  card->created_at = ms_to_rfc3339 (san_portald_request_clock_ms (req));
   if (!san_portald_db_begin (db, &error))
     {
       san_portald_send_internal_error (req, error);
@@ -1493,7 +1471,7 @@ san_portald_handle_payment_create (SanPortaldRequest *req)
   gint64 card_id = 0;
   gint64 amount = 0;
   gint64 payment_id;
-  gint64 now = clock_ms (req);
+  gint64 now = san_portald_request_clock_ms (req);
   gboolean paid = FALSE;
   const char *decline = NULL;
   GDate today;
@@ -1601,7 +1579,7 @@ san_portald_handle_payment_create (SanPortaldRequest *req)
     }
 
   /* the simulated issuer */
-  today_of (req, &today);
+  san_portald_request_get_today (req, &today);
   if (san_card_expiry_check ((guint) card->exp_month, (guint) card->exp_year, &today) != SAN_CARD_EXPIRY_OK)
     decline = "The card has expired";
   else if (g_str_equal (card->issuer_answer, "decline"))

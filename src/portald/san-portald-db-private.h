@@ -39,6 +39,18 @@ gboolean      san_portald_db_step_done   (SanPortaldDb  *db,
 const char   *san_portald_db_column_text (sqlite3_stmt  *stmt,
                                           int            column);
 
+/* Binds @text, or NULL when @text is NULL */
+static inline void
+san_portald_db_bind_text_or_null (sqlite3_stmt *stmt,
+                                  int           index,
+                                  const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
 typedef sqlite3_stmt SanPortaldStmt;
 
 static inline void

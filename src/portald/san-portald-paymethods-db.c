@@ -79,17 +79,6 @@ column_dup_or_null (sqlite3_stmt *stmt,
   return g_strdup (san_portald_db_column_text (stmt, column));
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 gboolean
 san_portald_pm_db_in_transaction (SanPortaldDb *db)
 {
@@ -820,9 +809,9 @@ bind_note_filter (sqlite3_stmt                 *stmt,
                   const SanPortaldNoteFilter   *filter)
 {
   sqlite3_bind_int64 (stmt, 1, contract_id);
-  bind_text_or_null (stmt, 2, filter->status);
-  bind_text_or_null (stmt, 3, filter->from);
-  bind_text_or_null (stmt, 4, filter->to);
+  san_portald_db_bind_text_or_null (stmt, 2, filter->status);
+  san_portald_db_bind_text_or_null (stmt, 3, filter->from);
+  san_portald_db_bind_text_or_null (stmt, 4, filter->to);
 }
 
 /* Newest first (date desc, id desc), a page of at most @filter->limit after
@@ -885,7 +874,7 @@ san_portald_pm_db_list_notes (SanPortaldDb                *db,
   if (page == NULL)
     return FALSE;
   bind_note_filter (page, contract_id, filter);
-  bind_text_or_null (page, 5, after_date);
+  san_portald_db_bind_text_or_null (page, 5, after_date);
   sqlite3_bind_int64 (page, 6, filter->after_id);
   sqlite3_bind_int64 (page, 7, (gint64) filter->limit + 1);
   while ((rc = sqlite3_step (page)) == SQLITE_ROW)

@@ -96,17 +96,6 @@ const char san_portald_support_schema[] =
   "PRAGMA user_version = 5;";
 
 static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
 add_lines (JsonBuilder *builder,
            const char  *name,
            const char  *text)
@@ -278,10 +267,10 @@ bind_email_filter (sqlite3_stmt                 *stmt,
                    const char                   *folded_query)
 {
   sqlite3_bind_int64 (stmt, 1, contract_id);
-  bind_text_or_null (stmt, 2, filter->kind);
-  bind_text_or_null (stmt, 3, filter->sent_from);
-  bind_text_or_null (stmt, 4, filter->sent_before);
-  bind_text_or_null (stmt, 5, folded_query);
+  san_portald_db_bind_text_or_null (stmt, 2, filter->kind);
+  san_portald_db_bind_text_or_null (stmt, 3, filter->sent_from);
+  san_portald_db_bind_text_or_null (stmt, 4, filter->sent_before);
+  san_portald_db_bind_text_or_null (stmt, 5, folded_query);
 }
 
 static void

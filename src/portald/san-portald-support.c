@@ -22,7 +22,6 @@
 #include "san-portald-support.h"
 #include "san-portald-support-private.h"
 
-#define MS_PER_DAY (G_GINT64_CONSTANT (86400) * 1000)
 #define MAX_SUBJECT_CHARS 200
 /* a callback is asked for today up to this many days ahead */
 #define CALLBACK_MAX_DAYS_AHEAD 14
@@ -41,20 +40,6 @@ sao_paulo (void)
   GTimeZone *zone = g_time_zone_new_identifier ("America/Sao_Paulo");
 
   return zone != NULL ? zone : g_time_zone_new_offset (-3 * 3600);
-}
-
-/* Now, in milliseconds, on the server's today (--today) */
-static gint64
-clock_ms (SanPortaldRequest *req)
-{
-  GDate today;
-  GDate real;
-  gint64 shift_days;
-
-  san_portald_request_get_today (req, &today);
-  san_portald_today_in_sao_paulo (&real);
-  shift_days = (gint64) g_date_get_julian (&today) - (gint64) g_date_get_julian (&real);
-  return san_portald_now_ms () + shift_days * MS_PER_DAY;
 }
 
 static char *
@@ -468,7 +453,7 @@ san_portald_handle_callback_create (SanPortaldRequest *req)
   const char *from = NULL;
   const char *to = NULL;
   gint64 service_id = 0;
-  gint64 now_ms = clock_ms (req);
+  gint64 now_ms = san_portald_request_clock_ms (req);
   gint64 callback_id;
   GDate today;
 
@@ -668,7 +653,7 @@ san_portald_handle_service_support_level_put (SanPortaldRequest *req)
       if (!san_portald_db_begin (db, &error) ||
           !san_portald_support_db_set_level (db, service_id, level, &error) ||
           !san_portald_mail_send_at (db, contract_id, SAN_PORTALD_MAIL_ACCOUNT,
-                                     "Nível de suporte alterado", text, html, clock_ms (req),
+                                     "Nível de suporte alterado", text, html, san_portald_request_clock_ms (req),
                                      NULL, &error) ||
           !san_portald_db_commit (db, &error))
         {
