@@ -32,6 +32,7 @@
 #include "san-portald-request.h"
 #include "san-portald-server.h"
 #include "san-portald-support.h"
+#include "san-portald-staff.h"
 #include "san-portald-tickets.h"
 
 #define PROBLEM_TYPE_BASE "https://docs.saninternet.com/api/problems/"
@@ -159,6 +160,14 @@ static const SanPortaldRoute routes[] = {
   { "POST",   "/api/v1/contracts/{cid}/callbacks",                    FALSE, "tickets",         san_portald_handle_callback_create },
   { "GET",    "/api/v1/contracts/{cid}/support-levels",               FALSE, "services",        san_portald_handle_support_levels },
   { "PUT",    "/api/v1/contracts/{cid}/services/{sid}/support-level", FALSE, "manage_services", san_portald_handle_service_support_level_put },
+
+  /* the staff desk (san-portald-staff.c): only users with the staff role */
+  { "GET",    "/api/v1/staff/tickets",                                FALSE, "staff",           san_portald_handle_staff_tickets },
+  { "GET",    "/api/v1/staff/tickets/{tid}",                          FALSE, "staff",           san_portald_handle_staff_ticket },
+  { "POST",   "/api/v1/staff/tickets/{tid}/messages",                 FALSE, "staff",           san_portald_handle_staff_ticket_reply, FALSE, SAN_PORTALD_MAX_UPLOAD_BODY },
+  { "PUT",    "/api/v1/staff/tickets/{tid}/status",                   FALSE, "staff",           san_portald_handle_staff_ticket_status },
+  { "GET",    "/api/v1/staff/attachments/{aid}",                      FALSE, "staff",           san_portald_handle_staff_attachment },
+  { "GET",    "/api/v1/staff/audit",                                  FALSE, "staff",           san_portald_handle_staff_audit },
 };
 
 const SanPortaldRoute *

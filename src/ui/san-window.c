@@ -11,11 +11,15 @@
 #include <glib/gi18n.h>
 
 #include "san-document.h"
+#include "san-callback-dialog.h"
+#include "san-emails-page.h"
 #include "san-fiscal-notes-page.h"
 #include "san-invoices-page.h"
 #include "san-overview-page.h"
 #include "san-payment-methods-page.h"
 #include "san-services-page.h"
+#include "san-staff-queue-page.h"
+#include "san-tickets-page.h"
 #include "san-sign-in-page.h"
 #include "san-window.h"
 
@@ -48,6 +52,9 @@ struct _SanWindow
   GtkListBoxRow        *invoices_row;
   GtkListBoxRow        *payment_methods_row;
   GtkListBoxRow        *fiscal_notes_row;
+  GtkListBoxRow        *tickets_row;
+  GtkListBoxRow        *emails_row;
+  GtkListBoxRow        *staff_queue_row;
   AdwViewStack         *content_stack;
   AdwWindowTitle       *content_title;
   GtkDropDown          *contract_dropdown;
@@ -60,6 +67,9 @@ struct _SanWindow
   SanInvoicesPage      *invoices_page;
   SanPaymentMethodsPage *payment_methods_page;
   SanFiscalNotesPage   *fiscal_notes_page;
+  SanTicketsPage       *tickets_page;
+  SanEmailsPage        *emails_page;
+  SanStaffQueuePage    *staff_queue_page;
 };
 
 G_DEFINE_FINAL_TYPE (SanWindow, san_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -106,6 +116,9 @@ clear_session_view (SanWindow *self)
   san_invoices_page_set_contract (self->invoices_page, NULL, NULL);
   san_payment_methods_page_set_contract (self->payment_methods_page, NULL, NULL);
   san_fiscal_notes_page_set_contract (self->fiscal_notes_page, NULL, NULL);
+  san_tickets_page_set_contract (self->tickets_page, NULL, NULL);
+  san_emails_page_set_contract (self->emails_page, NULL, NULL);
+  san_staff_queue_page_set_client (self->staff_queue_page, NULL);
   self->updating_contracts = TRUE;
   gtk_drop_down_set_model (self->contract_dropdown, NULL);
   self->updating_contracts = FALSE;
@@ -177,6 +190,8 @@ update_sections (SanWindow *self)
     { self->invoices_row, "invoices" },
     { self->payment_methods_row, "payment_methods" },
     { self->fiscal_notes_row, "fiscal_notes" },
+    { self->tickets_row, "tickets" },
+    { self->emails_row, "emails" },
   };
   GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->sidebar_list);
 
@@ -208,6 +223,8 @@ select_contract (SanWindow   *self,
   san_invoices_page_set_contract (self->invoices_page, self->client, contract);
   san_payment_methods_page_set_contract (self->payment_methods_page, self->client, contract);
   san_fiscal_notes_page_set_contract (self->fiscal_notes_page, self->client, contract);
+  san_tickets_page_set_contract (self->tickets_page, self->client, contract);
+  san_emails_page_set_contract (self->emails_page, self->client, contract);
 }
 
 static void
@@ -413,6 +430,25 @@ on_page_load_failed_cb (SanWindow    *self,
         /* Translators: %s is the reason */
         title = g_strdup_printf (_("Could not load the payment methods: %s"), error->message);
     }
+  else if (page == GTK_WIDGET (self->tickets_page))
+    {
+      if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_FORBIDDEN))
+        title = g_strdup (_("You don’t have permission to see this contract’s tickets."));
+      else
+        /* Translators: %s is the reason */
+        title = g_strdup_printf (_("Could not load the tickets: %s"), error->message);
+    }
+  else if (page == GTK_WIDGET (self->emails_page))
+    {
+      if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_FORBIDDEN))
+        title = g_strdup (_("You don’t have permission to see this contract’s e-mail history."));
+      else
+        /* Translators: %s is the reason */
+        title = g_strdup_printf (_("Could not load the e-mail history: %s"), error->message);
+    }
+  else if (page == GTK_WIDGET (self->staff_queue_page))
+    /* Translators: %s is the reason */
+    title = g_strdup_printf (_("Could not load the ticket queue: %s"), error->message);
   else if (page == GTK_WIDGET (self->fiscal_notes_page))
     {
       if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_FORBIDDEN))
@@ -480,6 +516,21 @@ on_sidebar_row_selected_cb (SanWindow     *self,
       adw_view_stack_set_visible_child_name (self->content_stack, "fiscal-notes");
       adw_window_title_set_title (self->content_title, _("Notas Fiscais"));
     }
+  else if (row == self->tickets_row)
+    {
+      adw_view_stack_set_visible_child_name (self->content_stack, "tickets");
+      adw_window_title_set_title (self->content_title, _("Tickets"));
+    }
+  else if (row == self->emails_row)
+    {
+      adw_view_stack_set_visible_child_name (self->content_stack, "emails");
+      adw_window_title_set_title (self->content_title, _("E-mail History"));
+    }
+  else if (row == self->staff_queue_row)
+    {
+      adw_view_stack_set_visible_child_name (self->content_stack, "staff-queue");
+      adw_window_title_set_title (self->content_title, _("Ticket Queue"));
+    }
   else
     return;
 
@@ -508,6 +559,13 @@ showing_invoices (SanWindow *self)
   return adw_view_stack_get_visible_child (self->content_stack) == GTK_WIDGET (self->invoices_page);
 }
 
+static gboolean
+showing (SanWindow *self,
+         gpointer   page)
+{
+  return adw_view_stack_get_visible_child (self->content_stack) == GTK_WIDGET (page);
+}
+
 /* Back goes from a service's details to the list, then to the sections */
 static void
 on_leaflet_folded_cb (SanWindow *self)
@@ -521,7 +579,13 @@ on_leaflet_folded_cb (SanWindow *self)
                 (showing_services (self) &&
                  san_services_page_get_showing_detail (self->services_page)) ||
                 (showing_invoices (self) &&
-                 san_invoices_page_get_showing_detail (self->invoices_page));
+                 san_invoices_page_get_showing_detail (self->invoices_page)) ||
+                (showing (self, self->tickets_page) &&
+                 san_tickets_page_get_showing_detail (self->tickets_page)) ||
+                (showing (self, self->emails_page) &&
+                 san_emails_page_get_showing_detail (self->emails_page)) ||
+                (showing (self, self->staff_queue_page) &&
+                 san_staff_queue_page_get_showing_detail (self->staff_queue_page));
   gtk_widget_set_visible (self->back_button, can_go_back);
 }
 
@@ -531,6 +595,12 @@ on_back_clicked_cb (SanWindow *self)
   if (showing_services (self) && san_services_page_go_back (self->services_page))
     return;
   if (showing_invoices (self) && san_invoices_page_go_back (self->invoices_page))
+    return;
+  if (showing (self, self->tickets_page) && san_tickets_page_go_back (self->tickets_page))
+    return;
+  if (showing (self, self->emails_page) && san_emails_page_go_back (self->emails_page))
+    return;
+  if (showing (self, self->staff_queue_page) && san_staff_queue_page_go_back (self->staff_queue_page))
     return;
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
 }
@@ -602,6 +672,21 @@ reload_action_cb (GtkWidget  *widget,
   san_invoices_page_reload (self->invoices_page);
   san_payment_methods_page_reload (self->payment_methods_page);
   san_fiscal_notes_page_reload (self->fiscal_notes_page);
+  san_tickets_page_reload (self->tickets_page);
+  san_emails_page_reload (self->emails_page);
+}
+
+/* "Nós ligamos para você", from the Overview and the Tickets section */
+static void
+request_callback_action_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  SanWindow *self = SAN_WINDOW (widget);
+
+  if (self->contract == NULL)
+    return;
+  san_callback_dialog_present (GTK_WINDOW (self), self->client, self->contract, NULL);
 }
 
 static void
@@ -688,6 +773,9 @@ san_window_class_init (SanWindowClass *klass)
   g_type_ensure (SAN_TYPE_INVOICES_PAGE);
   g_type_ensure (SAN_TYPE_PAYMENT_METHODS_PAGE);
   g_type_ensure (SAN_TYPE_FISCAL_NOTES_PAGE);
+  g_type_ensure (SAN_TYPE_TICKETS_PAGE);
+  g_type_ensure (SAN_TYPE_EMAILS_PAGE);
+  g_type_ensure (SAN_TYPE_STAFF_QUEUE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/saninternet/ClientArea/ui/san-window.ui");
@@ -705,6 +793,9 @@ san_window_class_init (SanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SanWindow, invoices_row);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, payment_methods_row);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, fiscal_notes_row);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, tickets_row);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, emails_row);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, staff_queue_row);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, contract_dropdown);
@@ -717,6 +808,9 @@ san_window_class_init (SanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SanWindow, invoices_page);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, payment_methods_page);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, fiscal_notes_page);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, tickets_page);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, emails_page);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, staff_queue_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sign_in_page_signed_in_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_page_load_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overview_status_activated_cb);
@@ -730,6 +824,7 @@ san_window_class_init (SanWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action_cb);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.request-callback", NULL, request_callback_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);

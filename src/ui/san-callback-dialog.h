@@ -1,0 +1,22 @@
+/* san-callback-dialog.h: "Nós ligamos para você", asking SAN to call back
+ *
+ * Copyright 2026 SAN Internet
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "san-api.h"
+
+G_BEGIN_DECLS
+
+/* Shows, over @parent, the form asking SAN to call about @contract, with
+ * @service_id (nullable) chosen as the related service; the form sends the
+ * request itself and says how it went. */
+void san_callback_dialog_present (GtkWindow   *parent,
+                                  SanClient   *client,
+                                  SanContract *contract,
+                                  const char  *service_id);
+
+G_END_DECLS
