@@ -20,6 +20,7 @@ extern const char san_portald_billing_schema[];
 extern const char san_portald_paymethods_schema[];
 extern const char san_portald_tickets_schema[];
 extern const char san_portald_support_schema[];
+extern const char san_portald_staff_schema[];
 
 sqlite3      *san_portald_db_get_handle  (SanPortaldDb  *db);
 /* Sets a SAN_PORTALD_ERROR_DATABASE error "@what: <sqlite message>"; returns FALSE */

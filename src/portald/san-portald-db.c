@@ -27,7 +27,15 @@ struct _SanPortaldDb
 {
   sqlite3    *handle;
   GHashTable *statements;   /* const char *sql -> sqlite3_stmt * */
+  GPtrArray  *when_done;    /* DoneAction: for the end of the open transaction */
 };
+
+typedef struct
+{
+  SanPortaldDbDoneFunc func;
+  gpointer             user_data;
+  GDestroyNotify       destroy;
+} DoneAction;
 
 /* A cached statement, reset and unbound when it goes out of scope */
 typedef sqlite3_stmt SanStmt;
@@ -121,6 +129,8 @@ static const char * const migrations[] = {
   san_portald_tickets_schema,
   /* 5: contacts, e-mail history, callbacks, support levels (san-portald-support-db.c) */
   san_portald_support_schema,
+  /* 6: user roles, the staff audit log (san-portald-staff-db.c) */
+  san_portald_staff_schema,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SAN_PORTALD_DB_SCHEMA_VERSION);
@@ -199,6 +209,28 @@ exec_simple (SanPortaldDb  *db,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Runs (and forgets) what waits for the end of the transaction, in order */
+static void
+run_done_actions (SanPortaldDb *db,
+                  gboolean      committed)
+{
+  g_autoptr(GPtrArray) actions = NULL;
+
+  if (db->when_done->len == 0)
+    return;
+  actions = g_steal_pointer (&db->when_done);
+  db->when_done = g_ptr_array_new ();
+  for (guint i = 0; i < actions->len; i++)
+    {
+      DoneAction *action = g_ptr_array_index (actions, i);
+
+      action->func (committed, action->user_data);
+      if (action->destroy != NULL)
+        action->destroy (action->user_data);
+      g_free (action);
+    }
 }
 
 static const char *
@@ -291,6 +323,7 @@ san_portald_db_open (const char  *path,
 
   db->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                           (GDestroyNotify) sqlite3_finalize);
+  db->when_done = g_ptr_array_new ();
 
   if (sqlite3_open_v2 (path, &db->handle,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -340,6 +373,10 @@ san_portald_db_close (SanPortaldDb *db)
 {
   if (db == NULL)
     return;
+  /* a transaction still open dies with the connection */
+  if (db->when_done != NULL)
+    run_done_actions (db, FALSE);
+  g_clear_pointer (&db->when_done, g_ptr_array_unref);
   g_clear_pointer (&db->statements, g_hash_table_unref);
   if (db->handle != NULL)
     sqlite3_close (db->handle);
@@ -357,7 +394,15 @@ gboolean
 san_portald_db_commit (SanPortaldDb  *db,
                        GError       **error)
 {
-  return exec_simple (db, "COMMIT", error);
+  if (!exec_simple (db, "COMMIT", error))
+    {
+      /* SQLite may have rolled the transaction back itself */
+      if (sqlite3_get_autocommit (db->handle))
+        run_done_actions (db, FALSE);
+      return FALSE;
+    }
+  run_done_actions (db, TRUE);
+  return TRUE;
 }
 
 void
@@ -365,6 +410,31 @@ san_portald_db_rollback (SanPortaldDb *db)
 {
   if (!sqlite3_get_autocommit (db->handle))
     exec_simple (db, "ROLLBACK", NULL);
+  run_done_actions (db, FALSE);
+}
+
+void
+san_portald_db_when_done (SanPortaldDb         *db,
+                          SanPortaldDbDoneFunc  func,
+                          gpointer              user_data,
+                          GDestroyNotify        destroy)
+{
+  DoneAction *action;
+
+  g_return_if_fail (func != NULL);
+
+  if (sqlite3_get_autocommit (db->handle))
+    {
+      func (TRUE, user_data);
+      if (destroy != NULL)
+        destroy (user_data);
+      return;
+    }
+  action = g_new0 (DoneAction, 1);
+  action->func = func;
+  action->user_data = user_data;
+  action->destroy = destroy;
+  g_ptr_array_add (db->when_done, action);
 }
 
 /* Users */
@@ -425,6 +495,7 @@ find_user (SanPortaldDb     *db,
   user->email = g_strdup (column_text (stmt, 1));
   user->display_name = g_strdup (column_text (stmt, 2));
   user->password_hash = g_strdup (column_text (stmt, 3));
+  user->is_staff = g_str_equal (column_text (stmt, 4), SAN_PORTALD_ROLE_STAFF);
   *out_user = user;
   return TRUE;
 }
@@ -436,7 +507,7 @@ san_portald_db_find_user_by_email (SanPortaldDb     *db,
                                    GError          **error)
 {
   g_autoptr(SanStmt) stmt = prepare (db,
-    "SELECT id, email, display_name, password_hash FROM users WHERE email = ?1", error);
+    "SELECT id, email, display_name, password_hash, role FROM users WHERE email = ?1", error);
 
   *out_user = NULL;
   if (stmt == NULL)
@@ -452,7 +523,7 @@ san_portald_db_find_user_by_id (SanPortaldDb     *db,
                                 GError          **error)
 {
   g_autoptr(SanStmt) stmt = prepare (db,
-    "SELECT id, email, display_name, password_hash FROM users WHERE id = ?1", error);
+    "SELECT id, email, display_name, password_hash, role FROM users WHERE id = ?1", error);
 
   *out_user = NULL;
   if (stmt == NULL)
@@ -461,7 +532,64 @@ san_portald_db_find_user_by_id (SanPortaldDb     *db,
   return find_user (db, stmt, out_user, error);
 }
 
+gboolean
+san_portald_db_set_user_role (SanPortaldDb  *db,
+                              gint64         user_id,
+                              const char    *role,
+                              GError       **error)
+{
+  g_autoptr(SanStmt) stmt = prepare (db, "UPDATE users SET role = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_text (stmt, 2, role, -1, SQLITE_TRANSIENT);
+  return step_done (db, stmt, error);
+}
+
+gboolean
+san_portald_db_user_is_staff (SanPortaldDb  *db,
+                              gint64         user_id,
+                              gboolean      *out_staff,
+                              GError       **error)
+{
+  g_autoptr(SanStmt) stmt = prepare (db, "SELECT role = 'staff' FROM users WHERE id = ?1", error);
+  int rc;
+
+  *out_staff = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_staff = sqlite3_column_int (stmt, 0) != 0;
+  else if (rc != SQLITE_DONE)
+    return set_db_error (db, error, "Could not read a user's role");
+  return TRUE;
+}
+
 /* Contracts */
+
+gboolean
+san_portald_db_get_contract_name (SanPortaldDb  *db,
+                                  gint64         contract_id,
+                                  char         **out_name,
+                                  GError       **error)
+{
+  g_autoptr(SanStmt) stmt = prepare (db, "SELECT name FROM contracts WHERE id = ?1", error);
+  int rc;
+
+  *out_name = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contract_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_name = g_strdup (column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    return set_db_error (db, error, "Could not read a contract");
+  return TRUE;
+}
 
 gint64
 san_portald_db_add_contract (SanPortaldDb  *db,

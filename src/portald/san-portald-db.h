@@ -22,20 +22,27 @@ typedef enum
 GQuark san_portald_error_quark (void);
 
 /* The schema version this build migrates to (PRAGMA user_version). */
-#define SAN_PORTALD_DB_SCHEMA_VERSION 5
+#define SAN_PORTALD_DB_SCHEMA_VERSION 6
 
 /* The permission words, in the order /me lists them. */
 extern const char * const san_portald_permissions[];
 gboolean san_portald_permission_is_known (const char *word);
 
+/* A user's role (users.role): customers use their contracts; staff read
+ * every contract (GET only, audited) and work the ticket queue. "staff" is
+ * also the permission word of the /api/v1/staff/ routes. */
+#define SAN_PORTALD_ROLE_CUSTOMER "customer"
+#define SAN_PORTALD_ROLE_STAFF    "staff"
+
 typedef struct _SanPortaldDb SanPortaldDb;
 
 typedef struct
 {
-  gint64  id;
-  char   *email;
-  char   *display_name;
-  char   *password_hash;
+  gint64    id;
+  char     *email;
+  char     *display_name;
+  char     *password_hash;
+  gboolean  is_staff;        /* the staff role (else customer) */
 } SanPortaldUser;
 
 void san_portald_user_free (SanPortaldUser *user);
@@ -57,6 +64,19 @@ gboolean      san_portald_db_commit             (SanPortaldDb   *db,
                                                  GError        **error);
 void          san_portald_db_rollback           (SanPortaldDb   *db);
 
+/* Called once when the open transaction ends: @committed TRUE right after
+ * its COMMIT succeeded, FALSE when it was rolled back (or the database
+ * closed first). For side effects outside the database that must follow
+ * the data (the .eml files of the mail spool). */
+typedef void (*SanPortaldDbDoneFunc) (gboolean committed,
+                                      gpointer user_data);
+/* Runs @func when the open transaction ends; with no transaction open, at
+ * once (committed). @destroy frees @user_data after @func ran. */
+void          san_portald_db_when_done          (SanPortaldDb         *db,
+                                                 SanPortaldDbDoneFunc  func,
+                                                 gpointer              user_data,
+                                                 GDestroyNotify        destroy);
+
 /* Users */
 gboolean      san_portald_db_has_users          (SanPortaldDb   *db,
                                                  gboolean       *out_has_users,
@@ -76,6 +96,17 @@ gboolean      san_portald_db_find_user_by_email (SanPortaldDb    *db,
 gboolean      san_portald_db_find_user_by_id    (SanPortaldDb    *db,
                                                  gint64           id,
                                                  SanPortaldUser **out_user,
+                                                 GError         **error);
+
+/* Sets @user_id's role: SAN_PORTALD_ROLE_CUSTOMER or SAN_PORTALD_ROLE_STAFF */
+gboolean      san_portald_db_set_user_role      (SanPortaldDb    *db,
+                                                 gint64           user_id,
+                                                 const char      *role,
+                                                 GError         **error);
+/* *@out_staff: @user_id has the staff role (FALSE for no such user) */
+gboolean      san_portald_db_user_is_staff      (SanPortaldDb    *db,
+                                                 gint64           user_id,
+                                                 gboolean        *out_staff,
                                                  GError         **error);
 
 /* Contracts and memberships; @document is validated with
@@ -101,6 +132,12 @@ gboolean      san_portald_db_get_access         (SanPortaldDb   *db,
                                                  const char     *permission,
                                                  gboolean       *out_member,
                                                  gboolean       *out_allowed,
+                                                 GError        **error);
+
+/* *@out_name the contract's name, NULL (TRUE) when there is no such contract */
+gboolean      san_portald_db_get_contract_name  (SanPortaldDb   *db,
+                                                 gint64          contract_id,
+                                                 char          **out_name,
                                                  GError        **error);
 
 /* Adds the /me "contracts" array member to @builder (inside an object). */

@@ -26,16 +26,19 @@ typedef struct
   const char *email;
   const char *password;
   const char *display_name;
+  const char *role;
 } DemoUser;
 
-enum { ANA, ROBERTO, CARLOS, JULIA, N_USERS };
+enum { ANA, ROBERTO, CARLOS, JULIA, MARINA, N_USERS };
 
 static const DemoUser users[N_USERS] = {
-  [ANA]     = { "demo@example.com",    "demo-1234",    "Ana Souza" },
-  [ROBERTO] = { "partner@example.com", "partner-1234", "Roberto Ribeiro" },
-  [CARLOS]  = { "other@example.com",   "other-1234",   "Carlos Mendes" },
+  [ANA]     = { "demo@example.com",    "demo-1234",    "Ana Souza",          SAN_PORTALD_ROLE_CUSTOMER },
+  [ROBERTO] = { "partner@example.com", "partner-1234", "Roberto Ribeiro",    SAN_PORTALD_ROLE_CUSTOMER },
+  [CARLOS]  = { "other@example.com",   "other-1234",   "Carlos Mendes",      SAN_PORTALD_ROLE_CUSTOMER },
   /* a member without the services permission, for authorization tests */
-  [JULIA]   = { "viewer@example.com",  "viewer-1234",  "Júlia Ribeiro" },
+  [JULIA]   = { "viewer@example.com",  "viewer-1234",  "Júlia Ribeiro",      SAN_PORTALD_ROLE_CUSTOMER },
+  /* SAN's support desk: member of no contract, reads them all (audited) */
+  [MARINA]  = { "staff@example.com",   "staff-1234",   "Marina Costa (SAN)", SAN_PORTALD_ROLE_STAFF },
 };
 
 enum { C_ANA, C_PADARIA, C_OFICINA, C_MENDES, N_CONTRACTS };
@@ -167,6 +170,9 @@ seed (SanPortaldDb  *db,
         return FALSE;
       user_ids[i] = san_portald_db_add_user (db, users[i].email, users[i].display_name, hash, error);
       if (user_ids[i] == 0)
+        return FALSE;
+      if (!g_str_equal (users[i].role, SAN_PORTALD_ROLE_CUSTOMER) &&
+          !san_portald_db_set_user_role (db, user_ids[i], users[i].role, error))
         return FALSE;
     }
 

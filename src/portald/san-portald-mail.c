@@ -9,6 +9,12 @@
  * RFC 2047 encoded words when it is not plain ASCII, CRLF line ends. A mail
  * transfer agent may pick the files up; each is written whole (temporary file
  * + rename) so it never sees half of one.
+ *
+ * An e-mail tells about something written in the same transaction (a reply,
+ * a payment): its .eml is written at once under a hidden name
+ * (".NAME.eml.pending", which no MTA picks up), so a full disk still fails
+ * the request, and takes its real name only when the transaction commits.
+ * A rollback deletes it: no e-mail about what did not happen.
  */
 #define G_LOG_DOMAIN "san-portald"
 
@@ -247,6 +253,66 @@ build_message (GPtrArray  *recipients,
   return g_string_free (out, FALSE);
 }
 
+/* An .eml waiting for its transaction */
+typedef struct
+{
+  char *pending_path;
+  char *path;
+} SpoolFile;
+
+static void
+spool_file_free (gpointer data)
+{
+  SpoolFile *file = data;
+
+  g_free (file->pending_path);
+  g_free (file->path);
+  g_free (file);
+}
+
+static void
+on_spool_transaction_done (gboolean committed,
+                           gpointer user_data)
+{
+  SpoolFile *file = user_data;
+
+  if (!committed)
+    g_unlink (file->pending_path);
+  else if (g_rename (file->pending_path, file->path) != 0)
+    {
+      int saved_errno = errno;
+
+      /* the history has it; only the MTA's copy is missing. Never a
+       * recipient in the log: the file's name is a time and an id. */
+      g_printerr ("san-portald: could not move an e-mail into the spool (%s): %s\n",
+                  file->path, g_strerror (saved_errno));
+      g_unlink (file->pending_path);
+    }
+}
+
+/* Writes @message as @name into the spool once the open transaction commits */
+static gboolean
+spool_message (SanPortaldDb  *db,
+               const char    *name,
+               const char    *message,
+               GError       **error)
+{
+  g_autofree char *pending_name = g_strconcat (".", name, ".pending", NULL);
+  SpoolFile *file;
+
+  file = g_new0 (SpoolFile, 1);
+  file->pending_path = g_build_filename (spool_dir, pending_name, NULL);
+  file->path = g_build_filename (spool_dir, name, NULL);
+  if (!g_file_set_contents_full (file->pending_path, message, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    {
+      g_prefix_error (error, "Could not write an e-mail to the spool: ");
+      spool_file_free (file);
+      return FALSE;
+    }
+  san_portald_db_when_done (db, on_spool_transaction_done, file, spool_file_free);
+  return TRUE;
+}
+
 static gboolean
 send_mail (SanPortaldDb  *db,
            gint64         contract_id,
@@ -307,13 +373,9 @@ send_mail (SanPortaldDb  *db,
                                                  message_id, instant);
       g_autofree char *stamp = g_date_time_format (instant, "%Y%m%dT%H%M%SZ");
       g_autofree char *name = g_strdup_printf ("%s-%" G_GINT64_FORMAT ".eml", stamp, email_id);
-      g_autofree char *path = g_build_filename (spool_dir, name, NULL);
 
-      if (!g_file_set_contents_full (path, message, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
-        {
-          g_prefix_error (error, "Could not write an e-mail to the spool: ");
-          return FALSE;
-        }
+      if (!spool_message (db, name, message, error))
+        return FALSE;
     }
 
   if (out_email_id != NULL)

@@ -24,8 +24,9 @@ gboolean san_portald_mail_set_spool_dir (const char  *dir,
 /* Sends one e-mail about @contract_id to its owner and to the contacts
  * subscribed to @kind's notifications: records it in the e-mail history
  * (to, subject, text and HTML bodies, time, kind) and writes it to the
- * spool. Call inside the transaction of what it tells about. The bodies
- * must never hold secrets or staff-internal notes. */
+ * spool. Call inside the transaction of what it tells about: the .eml
+ * appears in the spool only when that transaction commits (a rollback
+ * leaves none). The bodies must never hold secrets or staff-internal notes. */
 gboolean san_portald_mail_send          (SanPortaldDb  *db,
                                          gint64         contract_id,
                                          const char    *kind,

@@ -4,11 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One SoupServer handler receives every request and hands it to the router,
- * which matches the routing table, authenticates, and for contract-scoped
- * routes authorizes, before a handler runs. Errors are RFC 9457
- * application/problem+json. Each request is logged as one line on stderr
- * (method, path without query, status, milliseconds), never with headers or
- * bodies, so tokens and passwords never reach the log.
+ * which matches the routing table, authenticates and authorizes (contract
+ * routes and staff routes, in one function) before a handler runs. Errors
+ * are RFC 9457 application/problem+json. Each request is logged as one line
+ * on stderr (method, path without query, status, milliseconds), never with
+ * headers or bodies, so tokens and passwords never reach the log.
  *
  * Everything runs on the main thread except argon2id password checks (about
  * 0.1 s and 64 MiB each): a sign-in pauses its message, hands a copy of the
@@ -181,6 +181,14 @@ static gboolean
 route_is_contract_scoped (const SanPortaldRoute *route)
 {
   return g_str_has_prefix (route->pattern, SAN_PORTALD_CONTRACT_PREFIX);
+}
+
+/* A staff desk route: under /api/v1/staff/ with the permission "staff"
+ * (checked at startup: the one goes with the other) */
+static gboolean
+route_is_staff (const SanPortaldRoute *route)
+{
+  return g_strcmp0 (route->permission, SAN_PORTALD_ROLE_STAFF) == 0;
 }
 
 /* Responses */
@@ -627,34 +635,83 @@ authenticate (SanPortaldRequest *req)
   return TRUE;
 }
 
-/* Authorization: every contract-scoped route passes through here. The router
- * calls it for each route whose pattern starts with SAN_PORTALD_CONTRACT_PREFIX,
- * with the permission from the routing table, and a handler only learns the
- * contract it works on from req->contract_id, which nothing else sets.
- * A contract that does not exist, one the caller is not a member of and a
- * missing permission all get the same 403, so contract ids can't be probed. */
+/* Authorization: the one place that decides who may use a route. The
+ * router calls it for every route that needs a signed-in user, after
+ * authenticate (), with the route from the routing table:
+ *
+ * - a route under /api/v1/staff/ (permission "staff") needs the staff role;
+ * - a contract-scoped route (SAN_PORTALD_CONTRACT_PREFIX) needs, for a
+ *   customer, membership of the contract and the route's permission (an
+ *   owner holds all); for staff, a GET, which they get as if owner,
+ *   read-only, and which is recorded in the audit log (user, contract,
+ *   method, path without the query, time). Any other method is 403 for
+ *   staff: tickets are written through the staff routes. The role decides,
+ *   not memberships: a staff user is read-only in every contract;
+ * - any other route only needs the signed-in user.
+ *
+ * A handler only learns the contract it works on from req->contract_id,
+ * which nothing else sets. A contract that does not exist, one the caller
+ * is not a member of and a missing permission all get the same 403, so
+ * contract ids can't be probed. */
 static gboolean
-authorize (SanPortaldRequest *req,
-           const char        *contract_id,
-           const char        *permission)
+authorize (SanPortaldRequest *req)
 {
+  const SanPortaldRoute *route = req->route;
+  const char *method = soup_server_message_get_method (req->msg);
   g_autoptr(GError) error = NULL;
+  g_autofree char *contract_name = NULL;
+  gboolean staff = FALSE;
   gboolean member = FALSE;
   gboolean allowed = FALSE;
   guint64 id = 0;
 
   req->contract_id = 0;
+  if (!route_is_contract_scoped (route) && !route_is_staff (route))
+    return TRUE;
 
-  if (req->user_id > 0 && permission != NULL && contract_id != NULL &&
-      g_ascii_string_to_unsigned (contract_id, 10, 1, G_MAXINT64, &id, NULL) &&
-      g_ascii_isdigit (contract_id[0]))
+  if (!san_portald_db_user_is_staff (req->db, req->user_id, &staff, &error))
     {
-      if (!san_portald_db_get_access (req->db, req->user_id, (gint64) id, permission,
-                                      &member, &allowed, &error))
+      san_portald_send_internal_error (req, error);
+      return FALSE;
+    }
+
+  if (route_is_staff (route))
+    {
+      if (staff)
+        return TRUE;
+      san_portald_send_problem (req, SOUP_STATUS_FORBIDDEN, "forbidden",
+                                "Only SAN staff may use the staff desk");
+      return FALSE;
+    }
+
+  if (req->cid == NULL || !g_ascii_isdigit (req->cid[0]) ||
+      !g_ascii_string_to_unsigned (req->cid, 10, 1, G_MAXINT64, &id, NULL))
+    id = 0;
+
+  if (staff)
+    {
+      if (!g_str_equal (method, "GET"))
+        {
+          san_portald_send_problem (req, SOUP_STATUS_FORBIDDEN, "forbidden",
+                                    "Staff access to a contract is read-only: tickets are answered "
+                                    "through /api/v1/staff/");
+          return FALSE;
+        }
+      if (id > 0 && !san_portald_db_get_contract_name (req->db, (gint64) id, &contract_name, &error))
         {
           san_portald_send_internal_error (req, error);
           return FALSE;
         }
+      member = allowed = contract_name != NULL;
+      if (allowed && !san_portald_staff_audit (req, (gint64) id))
+        return FALSE;
+    }
+  else if (id > 0 && route->permission != NULL &&
+           !san_portald_db_get_access (req->db, req->user_id, (gint64) id, route->permission,
+                                       &member, &allowed, &error))
+    {
+      san_portald_send_internal_error (req, error);
+      return FALSE;
     }
 
   if (!member || !allowed)
@@ -764,9 +821,7 @@ route_request (SanPortaldRequest *req,
     }
 
   req->route = route;
-  if (!route->public && !authenticate (req))
-    return;
-  if (route_is_contract_scoped (route) && !authorize (req, req->cid, route->permission))
+  if (!route->public && (!authenticate (req) || !authorize (req)))
     return;
 
   route->handler (req);
@@ -788,6 +843,8 @@ build_user (JsonBuilder    *builder,
   json_builder_add_string_value (builder, user->email);
   json_builder_set_member_name (builder, "display_name");
   json_builder_add_string_value (builder, user->display_name);
+  json_builder_set_member_name (builder, "role");
+  json_builder_add_string_value (builder, user->is_staff ? SAN_PORTALD_ROLE_STAFF : SAN_PORTALD_ROLE_CUSTOMER);
   json_builder_end_object (builder);
 }
 
@@ -1573,12 +1630,25 @@ san_portald_server_new (SanPortaldDb *db,
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  /* the table is the authorization policy: a contract-scoped route must name its permission */
+  /* the table is the authorization policy: a contract-scoped route must
+   * name a contract permission, a staff route the permission "staff" and
+   * nothing else may name one (authorize () would not look at it) */
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
-    if (route_is_contract_scoped (&routes[i]) &&
-        (routes[i].public || !san_portald_permission_is_known (routes[i].permission)))
-      g_error ("Route %s %s is contract-scoped: it must name a permission and not be public",
-               routes[i].method, routes[i].pattern);
+    {
+      const SanPortaldRoute *route = &routes[i];
+      gboolean under_staff = g_str_has_prefix (route->pattern, SAN_PORTALD_STAFF_PREFIX);
+
+      if (route_is_contract_scoped (route) &&
+          (route->public || !san_portald_permission_is_known (route->permission)))
+        g_error ("Route %s %s is contract-scoped: it must name a permission and not be public",
+                 route->method, route->pattern);
+      if (under_staff != route_is_staff (route) || (under_staff && route->public))
+        g_error ("Route %s %s: the permission \"staff\" goes with the routes under %s, and they are not public",
+                 route->method, route->pattern, SAN_PORTALD_STAFF_PREFIX);
+      if (!route_is_contract_scoped (route) && !under_staff && route->permission != NULL)
+        g_error ("Route %s %s names a permission but is neither contract-scoped nor a staff route",
+                 route->method, route->pattern);
+    }
 
   if (start_time_quark == 0)
     start_time_quark = g_quark_from_static_string ("san-portald-start-time");

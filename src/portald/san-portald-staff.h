@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* The routes under /api/v1/staff/ (permission "staff": authorize () lets
+ * only users with the staff role in) */
+#define SAN_PORTALD_STAFF_PREFIX "/api/v1/staff/"
+
 void san_portald_handle_staff_tickets         (SanPortaldRequest *req);
 void san_portald_handle_staff_ticket          (SanPortaldRequest *req);
 void san_portald_handle_staff_ticket_reply    (SanPortaldRequest *req);
@@ -18,8 +22,10 @@ void san_portald_handle_staff_ticket_status   (SanPortaldRequest *req);
 void san_portald_handle_staff_attachment      (SanPortaldRequest *req);
 void san_portald_handle_staff_audit           (SanPortaldRequest *req);
 
-/* Seeds the demo staff user staff@example.com */
-gboolean san_portald_staff_seed_demo          (SanPortaldDb  *db,
-                                               GError       **error);
+/* Records in the audit log that the signed-in staff user reached
+ * @contract_id's data with this request (method, path without the query,
+ * the server's time). FALSE after answering 500. */
+gboolean san_portald_staff_audit              (SanPortaldRequest *req,
+                                               gint64             contract_id);
 
 G_END_DECLS

@@ -64,13 +64,20 @@ const char san_portald_tickets_schema[] =
   "CREATE INDEX ticket_attachments_message ON ticket_attachments (message_id);"
   "PRAGMA user_version = 4;";
 
-#define TICKET_COLUMNS \
-  "t.id, t.contract_id, t.number, t.department_id, d.name, t.service_id, t.priority," \
+/* A ticket row: ?count_filter limits the messages counted (the customer
+ * view leaves internal notes out); the last author is always of the public
+ * messages, so a note never makes a ticket look answered */
+#define TICKET_SELECT(count_filter) \
+  "SELECT t.id, t.contract_id, t.number, t.department_id, d.name, t.service_id, t.priority," \
   " t.subject, t.status, t.created_at, t.updated_at," \
   " (SELECT m.author_kind FROM ticket_messages m WHERE m.ticket_id = t.id AND m.internal = 0" \
   "  ORDER BY m.id DESC LIMIT 1)," \
-  " (SELECT COUNT(*) FROM ticket_messages m WHERE m.ticket_id = t.id AND m.internal = 0)" \
-  " FROM tickets t JOIN departments d ON d.id = t.department_id "
+  " (SELECT COUNT(*) FROM ticket_messages m WHERE m.ticket_id = t.id" count_filter ")," \
+  " c.name" \
+  " FROM tickets t JOIN departments d ON d.id = t.department_id" \
+  " JOIN contracts c ON c.id = t.contract_id "
+#define CUSTOMER_TICKET_SELECT TICKET_SELECT (" AND m.internal = 0")
+#define STAFF_TICKET_SELECT TICKET_SELECT ("")
 
 void
 san_portald_ticket_free (SanPortaldTicket *ticket)
@@ -85,7 +92,17 @@ san_portald_ticket_free (SanPortaldTicket *ticket)
   g_free (ticket->created_at);
   g_free (ticket->updated_at);
   g_free (ticket->last_message_author);
+  g_free (ticket->contract_name);
   g_free (ticket);
+}
+
+void
+san_portald_attachment_file_clear (SanPortaldAttachmentFile *file)
+{
+  g_clear_pointer (&file->filename, g_free);
+  g_clear_pointer (&file->content_type, g_free);
+  g_clear_pointer (&file->sha256, g_free);
+  file->contract_id = 0;
 }
 
 static SanPortaldTicket *
@@ -107,41 +124,8 @@ ticket_from_row (sqlite3_stmt *stmt)
   ticket->last_message_author = g_strdup (sqlite3_column_type (stmt, 11) == SQLITE_NULL
                                           ? "customer" : san_portald_db_column_text (stmt, 11));
   ticket->message_count = sqlite3_column_int64 (stmt, 12);
+  ticket->contract_name = g_strdup (san_portald_db_column_text (stmt, 13));
   return ticket;
-}
-
-/* san_fold (text): the casefolded NFKC text, for case-insensitive search
- * beyond ASCII ("ção" finds "ÇÃO") */
-static void
-fold_function (sqlite3_context  *context,
-               int               argc,
-               sqlite3_value   **argv)
-{
-  const char *text = (const char *) sqlite3_value_text (argv[0]);
-  g_autofree char *normal = NULL;
-  char *folded;
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    {
-      sqlite3_result_null (context);
-      return;
-    }
-  normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
-  folded = g_utf8_casefold (normal, -1);
-  sqlite3_result_text (context, folded, -1, g_free);
-}
-
-static void
-ensure_fold_function (SanPortaldDb *db)
-{
-  static sqlite3 *registered_on = NULL;
-  sqlite3 *handle = san_portald_db_get_handle (db);
-
-  if (handle == registered_on)
-    return;
-  if (sqlite3_create_function_v2 (handle, "san_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                  NULL, fold_function, NULL, NULL, NULL) == SQLITE_OK)
-    registered_on = handle;
 }
 
 /* Departments */
@@ -245,6 +229,22 @@ san_portald_tickets_db_service_in_contract (SanPortaldDb  *db,
 
 /* Tickets */
 
+/* Steps @stmt (bound) for at most one ticket */
+static gboolean
+read_one_ticket (SanPortaldDb       *db,
+                 sqlite3_stmt       *stmt,
+                 SanPortaldTicket  **out_ticket,
+                 GError            **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    *out_ticket = ticket_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    return san_portald_db_set_error (db, error, "Could not read a ticket");
+  return TRUE;
+}
+
 gboolean
 san_portald_tickets_db_get_ticket (SanPortaldDb       *db,
                                    gint64              contract_id,
@@ -253,19 +253,52 @@ san_portald_tickets_db_get_ticket (SanPortaldDb       *db,
                                    GError            **error)
 {
   g_autoptr(SanPortaldStmt) stmt =
-    san_portald_db_prepare (db, "SELECT " TICKET_COLUMNS "WHERE t.id = ? AND t.contract_id = ?", error);
-  int rc;
+    san_portald_db_prepare (db, CUSTOMER_TICKET_SELECT "WHERE t.id = ? AND t.contract_id = ?", error);
 
   *out_ticket = NULL;
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, ticket_id);
   sqlite3_bind_int64 (stmt, 2, contract_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out_ticket = ticket_from_row (stmt);
-  else if (rc != SQLITE_DONE)
-    return san_portald_db_set_error (db, error, "Could not read a ticket");
+  return read_one_ticket (db, stmt, out_ticket, error);
+}
+
+gboolean
+san_portald_tickets_db_get_staff_ticket (SanPortaldDb       *db,
+                                         gint64              ticket_id,
+                                         SanPortaldTicket  **out_ticket,
+                                         GError            **error)
+{
+  g_autoptr(SanPortaldStmt) stmt =
+    san_portald_db_prepare (db, STAFF_TICKET_SELECT "WHERE t.id = ?", error);
+
+  *out_ticket = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ticket_id);
+  return read_one_ticket (db, stmt, out_ticket, error);
+}
+
+/* Counts with @count (bound), then reads every row of @page (bound) */
+static gboolean
+read_ticket_list (SanPortaldDb   *db,
+                  sqlite3_stmt   *count,
+                  sqlite3_stmt   *page,
+                  GPtrArray     **out_tickets,
+                  gint64         *out_total,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) tickets = g_ptr_array_new_with_free_func ((GDestroyNotify) san_portald_ticket_free);
+  int rc;
+
+  if (sqlite3_step (count) != SQLITE_ROW)
+    return san_portald_db_set_error (db, error, "Could not count the tickets");
+  *out_total = sqlite3_column_int64 (count, 0);
+  while ((rc = sqlite3_step (page)) == SQLITE_ROW)
+    g_ptr_array_add (tickets, ticket_from_row (page));
+  if (rc != SQLITE_DONE)
+    return san_portald_db_set_error (db, error, "Could not list the tickets");
+  *out_tickets = g_steal_pointer (&tickets);
   return TRUE;
 }
 
@@ -298,42 +331,81 @@ san_portald_tickets_db_list_tickets (SanPortaldDb                  *db,
                                      gint64                        *out_total,
                                      GError                       **error)
 {
-  g_autoptr(GPtrArray) tickets = g_ptr_array_new_with_free_func ((GDestroyNotify) san_portald_ticket_free);
-  int rc;
+  g_autoptr(SanPortaldStmt) count =
+    san_portald_db_prepare (db, "SELECT COUNT(*) FROM tickets t " TICKET_FILTER, error);
+  g_autoptr(SanPortaldStmt) page = NULL;
 
-  ensure_fold_function (db);
-  {
-    g_autoptr(SanPortaldStmt) stmt =
-      san_portald_db_prepare (db, "SELECT COUNT(*) FROM tickets t " TICKET_FILTER, error);
+  if (count == NULL)
+    return FALSE;
+  page = san_portald_db_prepare (db,
+                                 CUSTOMER_TICKET_SELECT TICKET_FILTER
+                                 " AND (?4 = 0 OR t.updated_at < ?5 OR (t.updated_at = ?5 AND t.id < ?4))"
+                                 " ORDER BY t.updated_at DESC, t.id DESC LIMIT ?6", error);
+  if (page == NULL)
+    return FALSE;
+  bind_filter (count, contract_id, filter);
+  bind_filter (page, contract_id, filter);
+  sqlite3_bind_int64 (page, 4, filter->after_id);
+  sqlite3_bind_text (page, 5, filter->after_updated_at != NULL ? filter->after_updated_at : "", -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (page, 6, (gint64) filter->limit + 1);
+  return read_ticket_list (db, count, page, out_tickets, out_total, error);
+}
 
-    if (stmt == NULL)
-      return FALSE;
-    bind_filter (stmt, contract_id, filter);
-    if (sqlite3_step (stmt) != SQLITE_ROW)
-      return san_portald_db_set_error (db, error, "Could not count the tickets");
-    *out_total = sqlite3_column_int64 (stmt, 0);
-  }
-  {
-    g_autoptr(SanPortaldStmt) stmt =
-      san_portald_db_prepare (db,
-                              "SELECT " TICKET_COLUMNS TICKET_FILTER
-                              " AND (?4 = 0 OR t.updated_at < ?5 OR (t.updated_at = ?5 AND t.id < ?4))"
-                              " ORDER BY t.updated_at DESC, t.id DESC LIMIT ?6", error);
+/* The staff queue's filter, shared by the page and the count: ?1
+ * department, ?2 status (or 'open_any'), ?3 priority, ?4 waiting ('us':
+ * open, customer_reply, in_progress; 'customer': answered, on_hold), ?5
+ * folded query (number, subject, any message, internal notes too); NULL:
+ * any */
+#define STAFF_TICKET_FILTER \
+  "WHERE (?1 IS NULL OR t.department_id = ?1)" \
+  " AND (?2 IS NULL OR (?2 = 'open_any' AND t.status <> 'closed') OR t.status = ?2)" \
+  " AND (?3 IS NULL OR t.priority = ?3)" \
+  " AND (?4 IS NULL" \
+  "      OR (?4 = 'us' AND t.status IN ('open', 'customer_reply', 'in_progress'))" \
+  "      OR (?4 = 'customer' AND t.status IN ('answered', 'on_hold')))" \
+  " AND (?5 IS NULL OR instr (san_fold (t.subject), ?5) > 0 OR instr (san_fold (t.number), ?5) > 0" \
+  "      OR EXISTS (SELECT 1 FROM ticket_messages m WHERE m.ticket_id = t.id" \
+  "                 AND instr (san_fold (m.body), ?5) > 0)) "
 
-    if (stmt == NULL)
-      return FALSE;
-    bind_filter (stmt, contract_id, filter);
-    sqlite3_bind_int64 (stmt, 4, filter->after_id);
-    sqlite3_bind_text (stmt, 5, filter->after_updated_at != NULL ? filter->after_updated_at : "", -1,
-                       SQLITE_TRANSIENT);
-    sqlite3_bind_int64 (stmt, 6, (gint64) filter->limit + 1);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      g_ptr_array_add (tickets, ticket_from_row (stmt));
-    if (rc != SQLITE_DONE)
-      return san_portald_db_set_error (db, error, "Could not list the tickets");
-  }
-  *out_tickets = g_steal_pointer (&tickets);
-  return TRUE;
+static void
+bind_staff_filter (sqlite3_stmt                      *stmt,
+                   const SanPortaldStaffTicketFilter *filter)
+{
+  if (filter->department_id > 0)
+    sqlite3_bind_int64 (stmt, 1, filter->department_id);
+  san_portald_db_bind_text_or_null (stmt, 2, filter->status);
+  san_portald_db_bind_text_or_null (stmt, 3, filter->priority);
+  san_portald_db_bind_text_or_null (stmt, 4, filter->waiting);
+  san_portald_db_bind_text_or_null (stmt, 5, filter->folded_query);
+}
+
+gboolean
+san_portald_tickets_db_list_staff_tickets (SanPortaldDb                       *db,
+                                           const SanPortaldStaffTicketFilter  *filter,
+                                           GPtrArray                         **out_tickets,
+                                           gint64                             *out_total,
+                                           GError                            **error)
+{
+  g_autoptr(SanPortaldStmt) count =
+    san_portald_db_prepare (db, "SELECT COUNT(*) FROM tickets t " STAFF_TICKET_FILTER, error);
+  g_autoptr(SanPortaldStmt) page = NULL;
+
+  if (count == NULL)
+    return FALSE;
+  page = san_portald_db_prepare (db,
+                                 STAFF_TICKET_SELECT STAFF_TICKET_FILTER
+                                 " AND (?6 = 0 OR t.updated_at > ?7 OR (t.updated_at = ?7 AND t.id > ?6))"
+                                 " ORDER BY t.updated_at, t.id LIMIT ?8", error);
+  if (page == NULL)
+    return FALSE;
+  bind_staff_filter (count, filter);
+  bind_staff_filter (page, filter);
+  sqlite3_bind_int64 (page, 6, filter->after_id);
+  sqlite3_bind_text (page, 7, filter->after_updated_at != NULL ? filter->after_updated_at : "", -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (page, 8, (gint64) filter->limit + 1);
+  return read_ticket_list (db, count, page, out_tickets, out_total, error);
 }
 
 static gboolean
@@ -370,11 +442,12 @@ build_attachments (SanPortaldDb  *db,
 
 typedef struct
 {
-  gint64  id;
-  char   *author_kind;
-  char   *author_name;
-  char   *body;
-  char   *created_at;
+  gint64    id;
+  char     *author_kind;
+  char     *author_name;
+  char     *body;
+  gboolean  internal;
+  char     *created_at;
 } MessageRow;
 
 static void
@@ -389,12 +462,14 @@ message_row_clear (gpointer data)
 }
 
 gboolean
-san_portald_tickets_db_build_messages (SanPortaldDb  *db,
-                                       gint64         ticket_id,
-                                       JsonBuilder   *builder,
-                                       GError       **error)
+san_portald_tickets_db_build_messages (SanPortaldDb          *db,
+                                       gint64                 ticket_id,
+                                       SanPortaldTicketView   view,
+                                       JsonBuilder           *builder,
+                                       GError               **error)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (MessageRow));
+  gboolean staff = view == SAN_PORTALD_TICKET_VIEW_STAFF;
   int rc;
 
   g_array_set_clear_func (rows, message_row_clear);
@@ -402,8 +477,12 @@ san_portald_tickets_db_build_messages (SanPortaldDb  *db,
     /* internal = 0: staff notes never reach a customer */
     g_autoptr(SanPortaldStmt) stmt =
       san_portald_db_prepare (db,
-                              "SELECT id, author_kind, author_name, body, created_at FROM ticket_messages"
-                              " WHERE ticket_id = ? AND internal = 0 ORDER BY created_at, id", error);
+                              staff
+                              ? "SELECT id, author_kind, author_name, body, created_at, internal"
+                                " FROM ticket_messages WHERE ticket_id = ? ORDER BY created_at, id"
+                              : "SELECT id, author_kind, author_name, body, created_at, internal"
+                                " FROM ticket_messages WHERE ticket_id = ? AND internal = 0"
+                                " ORDER BY created_at, id", error);
 
     if (stmt == NULL)
       return FALSE;
@@ -416,6 +495,7 @@ san_portald_tickets_db_build_messages (SanPortaldDb  *db,
           .author_name = g_strdup (san_portald_db_column_text (stmt, 2)),
           .body = g_strdup (san_portald_db_column_text (stmt, 3)),
           .created_at = g_strdup (san_portald_db_column_text (stmt, 4)),
+          .internal = sqlite3_column_int (stmt, 5) != 0,
         };
 
         g_array_append_val (rows, row);
@@ -439,6 +519,12 @@ san_portald_tickets_db_build_messages (SanPortaldDb  *db,
       json_builder_end_object (builder);
       san_portald_json_add_string (builder, "body", row->body);
       san_portald_json_add_string (builder, "created_at", row->created_at);
+      /* customer answers stay as they were: no "internal" at all */
+      if (staff)
+        {
+          json_builder_set_member_name (builder, "internal");
+          json_builder_add_boolean_value (builder, row->internal);
+        }
       if (!build_attachments (db, row->id, builder, error))
         return FALSE;
       json_builder_end_object (builder);
@@ -596,40 +682,69 @@ san_portald_tickets_db_set_status (SanPortaldDb  *db,
 
 /* Attachments */
 
+/* Steps @stmt (bound) for at most one attachment */
+static gboolean
+read_attachment (SanPortaldDb              *db,
+                 sqlite3_stmt              *stmt,
+                 gboolean                  *out_found,
+                 SanPortaldAttachmentFile  *out_file,
+                 GError                   **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *out_found = FALSE;
+  if (rc == SQLITE_ROW)
+    {
+      *out_found = TRUE;
+      out_file->filename = g_strdup (san_portald_db_column_text (stmt, 0));
+      out_file->content_type = g_strdup (san_portald_db_column_text (stmt, 1));
+      out_file->sha256 = g_strdup (san_portald_db_column_text (stmt, 2));
+      out_file->contract_id = sqlite3_column_int64 (stmt, 3);
+    }
+  else if (rc != SQLITE_DONE)
+    return san_portald_db_set_error (db, error, "Could not read an attachment");
+  return TRUE;
+}
+
+#define ATTACHMENT_SELECT \
+  "SELECT a.filename, a.content_type, a.sha256, t.contract_id FROM ticket_attachments a" \
+  " JOIN ticket_messages m ON m.id = a.message_id" \
+  " JOIN tickets t ON t.id = m.ticket_id"
+
 gboolean
-san_portald_tickets_db_get_attachment (SanPortaldDb  *db,
-                                       gint64         contract_id,
-                                       const char    *token,
-                                       gboolean      *out_found,
-                                       char         **out_filename,
-                                       char         **out_content_type,
-                                       char         **out_sha256,
-                                       GError       **error)
+san_portald_tickets_db_get_attachment (SanPortaldDb              *db,
+                                       gint64                     contract_id,
+                                       const char                *token,
+                                       gboolean                  *out_found,
+                                       SanPortaldAttachmentFile  *out_file,
+                                       GError                   **error)
 {
   g_autoptr(SanPortaldStmt) stmt =
-    san_portald_db_prepare (db,
-                            "SELECT a.filename, a.content_type, a.sha256 FROM ticket_attachments a"
-                            " JOIN ticket_messages m ON m.id = a.message_id"
-                            " JOIN tickets t ON t.id = m.ticket_id"
-                            " WHERE a.token = ? AND t.contract_id = ? AND m.internal = 0", error);
-  int rc;
+    san_portald_db_prepare (db, ATTACHMENT_SELECT " WHERE a.token = ? AND t.contract_id = ? AND m.internal = 0",
+                            error);
 
   *out_found = FALSE;
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, token, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, contract_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *out_found = TRUE;
-      *out_filename = g_strdup (san_portald_db_column_text (stmt, 0));
-      *out_content_type = g_strdup (san_portald_db_column_text (stmt, 1));
-      *out_sha256 = g_strdup (san_portald_db_column_text (stmt, 2));
-    }
-  else if (rc != SQLITE_DONE)
-    return san_portald_db_set_error (db, error, "Could not read an attachment");
-  return TRUE;
+  return read_attachment (db, stmt, out_found, out_file, error);
+}
+
+gboolean
+san_portald_tickets_db_get_staff_attachment (SanPortaldDb              *db,
+                                             const char                *token,
+                                             gboolean                  *out_found,
+                                             SanPortaldAttachmentFile  *out_file,
+                                             GError                   **error)
+{
+  g_autoptr(SanPortaldStmt) stmt = san_portald_db_prepare (db, ATTACHMENT_SELECT " WHERE a.token = ?", error);
+
+  *out_found = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, token, -1, SQLITE_TRANSIENT);
+  return read_attachment (db, stmt, out_found, out_file, error);
 }
 
 /* The demo seed */

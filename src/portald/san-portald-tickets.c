@@ -4,10 +4,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The router has authorized the contract before any handler here runs
- * (except departments, which only needs a signed-in user); every query is
- * scoped to san_portald_request_get_contract_id (). Writes happen in a
- * transaction each, and every interaction (a ticket opened, a customer
- * reply, a ticket closed) e-mails the contract inside that transaction.
+ * (except departments, which only needs a signed-in user); every customer
+ * query is scoped to san_portald_request_get_contract_id (). The staff desk
+ * (san-portald-staff.c) reuses the loading, threads, replies, status
+ * changes and attachments below through the staff view, which reaches any
+ * contract. Writes happen in a transaction each, and every interaction
+ * (a ticket opened, a reply, a ticket closed) e-mails the contract inside
+ * that transaction; the .eml reaches the spool only if it commits. Times
+ * are the server's clock (san_portald_request_clock_ms, --today).
  *
  * Attachments: a new ticket or a reply may come as multipart/form-data, a
  * JSON part ("ticket" or "message") plus "attachments" file parts. Sizes
@@ -15,12 +19,13 @@
  * from the content, never from what the client claims (415 otherwise).
  * Files are stored in the attachments folder named by the SHA-256 of their
  * content (written atomically, the same content once), outside the
- * database; in URLs an attachment is a 128-bit random token, served only
- * through a contract that it belongs to.
+ * database; in URLs an attachment is a 128-bit random token, served to a
+ * customer only through a contract that it belongs to (and to staff).
  *
- * Internal messages (staff notes) are never read by anything here: the
+ * Internal messages (staff notes) reach only the staff view: the customer
  * queries in san-portald-tickets-db.c leave them out of lists, counts,
- * searches, threads, attachments and e-mails.
+ * searches, threads and attachments, and no e-mail ever carries one (a note
+ * sends none, and an e-mail quotes only the message it is about).
  */
 #define G_LOG_DOMAIN "san-portald"
 
@@ -37,7 +42,6 @@
 #include "san-portald-tickets-private.h"
 #include "san-portald-tickets.h"
 
-#define MS_PER_DAY G_GINT64_CONSTANT (86400000)
 #define MiB (1024 * 1024)
 #define MAX_FILE_SIZE (5 * MiB)
 #define MAX_FILES 5
@@ -54,22 +58,13 @@ static const char * const priorities[] = { "low", "medium", "high", NULL };
 
 static char *storage_dir;
 
-/* Time: the real time of day on the server's today (--today), like billing */
+/* Time: the server's clock (--today moves it by whole days) */
 
 static char *
-now_rfc3339 (SanPortaldRequest *req)
+rfc3339_at (gint64 ms)
 {
-  g_autoptr(GDateTime) instant = NULL;
-  GDate today;
-  GDate real;
-  gint64 shift_days;
-  gint64 ms;
+  g_autoptr(GDateTime) instant = g_date_time_new_from_unix_utc (ms / 1000);
 
-  san_portald_request_get_today (req, &today);
-  san_portald_today_in_sao_paulo (&real);
-  shift_days = (gint64) g_date_get_julian (&today) - (gint64) g_date_get_julian (&real);
-  ms = san_portald_now_ms () + shift_days * MS_PER_DAY;
-  instant = g_date_time_new_from_unix_utc (ms / 1000);
   return san_datetime_to_rfc3339 (instant);
 }
 
@@ -77,10 +72,20 @@ now_rfc3339 (SanPortaldRequest *req)
 
 static void
 build_ticket_members (JsonBuilder            *builder,
-                      const SanPortaldTicket *ticket)
+                      const SanPortaldTicket *ticket,
+                      SanPortaldTicketView    view)
 {
   san_portald_json_add_id (builder, "id", ticket->id);
   san_portald_json_add_id (builder, "contract_id", ticket->contract_id);
+  /* the staff desk works across contracts: it needs their names */
+  if (view == SAN_PORTALD_TICKET_VIEW_STAFF)
+    {
+      json_builder_set_member_name (builder, "contract");
+      json_builder_begin_object (builder);
+      san_portald_json_add_id (builder, "id", ticket->contract_id);
+      san_portald_json_add_string (builder, "name", ticket->contract_name);
+      json_builder_end_object (builder);
+    }
   san_portald_json_add_string (builder, "number", ticket->number);
   json_builder_set_member_name (builder, "department");
   json_builder_begin_object (builder);
@@ -100,32 +105,55 @@ build_ticket_members (JsonBuilder            *builder,
   san_portald_json_add_int (builder, "message_count", ticket->message_count);
 }
 
-/* Answers @status with the ticket and its thread (re-read from the database) */
 static void
-send_ticket_detail (SanPortaldRequest *req,
-                    guint              status,
-                    gint64             ticket_id)
+send_ticket_not_found (SanPortaldRequest    *req,
+                       SanPortaldTicketView  view)
+{
+  san_portald_send_problem (req, SOUP_STATUS_NOT_FOUND, "not_found",
+                            view == SAN_PORTALD_TICKET_VIEW_STAFF ? "There is no such ticket"
+                                                                  : "There is no such ticket in this contract");
+}
+
+/* Ticket @ticket_id as @view may see it: *@out_ticket NULL (TRUE) when it can't */
+static gboolean
+get_ticket (SanPortaldRequest     *req,
+            SanPortaldTicketView   view,
+            gint64                 ticket_id,
+            SanPortaldTicket     **out_ticket,
+            GError               **error)
 {
   SanPortaldDb *db = san_portald_request_get_db (req);
+
+  if (view == SAN_PORTALD_TICKET_VIEW_STAFF)
+    return san_portald_tickets_db_get_staff_ticket (db, ticket_id, out_ticket, error);
+  return san_portald_tickets_db_get_ticket (db, san_portald_request_get_contract_id (req), ticket_id,
+                                            out_ticket, error);
+}
+
+void
+san_portald_tickets_send_detail (SanPortaldRequest    *req,
+                                 guint                 status,
+                                 gint64                ticket_id,
+                                 SanPortaldTicketView  view)
+{
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(SanPortaldTicket) ticket = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!san_portald_tickets_db_get_ticket (db, san_portald_request_get_contract_id (req), ticket_id,
-                                          &ticket, &error))
+  if (!get_ticket (req, view, ticket_id, &ticket, &error))
     {
       san_portald_send_internal_error (req, error);
       return;
     }
   if (ticket == NULL)
     {
-      san_portald_send_problem (req, SOUP_STATUS_NOT_FOUND, "not_found",
-                                "There is no such ticket in this contract");
+      send_ticket_not_found (req, view);
       return;
     }
   json_builder_begin_object (builder);
-  build_ticket_members (builder, ticket);
-  if (!san_portald_tickets_db_build_messages (db, ticket->id, builder, &error))
+  build_ticket_members (builder, ticket, view);
+  if (!san_portald_tickets_db_build_messages (san_portald_request_get_db (req), ticket->id, view, builder,
+                                              &error))
     {
       san_portald_send_internal_error (req, error);
       return;
@@ -134,17 +162,10 @@ send_ticket_detail (SanPortaldRequest *req,
   san_portald_send_json (req, status, builder);
 }
 
-static void
-send_ticket_not_found (SanPortaldRequest *req)
-{
-  san_portald_send_problem (req, SOUP_STATUS_NOT_FOUND, "not_found",
-                            "There is no such ticket in this contract");
-}
-
-/* The {tid} ticket of the request's contract; FALSE after answering 404 or 500 */
-static gboolean
-load_ticket (SanPortaldRequest  *req,
-             SanPortaldTicket  **out_ticket)
+gboolean
+san_portald_tickets_load (SanPortaldRequest     *req,
+                          SanPortaldTicketView   view,
+                          SanPortaldTicket     **out_ticket)
 {
   g_autoptr(GError) error = NULL;
   gint64 id;
@@ -152,22 +173,96 @@ load_ticket (SanPortaldRequest  *req,
   *out_ticket = NULL;
   if (!san_portald_request_get_id_param (req, "tid", &id))
     {
-      send_ticket_not_found (req);
+      send_ticket_not_found (req, view);
       return FALSE;
     }
-  if (!san_portald_tickets_db_get_ticket (san_portald_request_get_db (req),
-                                          san_portald_request_get_contract_id (req), id,
-                                          out_ticket, &error))
+  if (!get_ticket (req, view, id, out_ticket, &error))
     {
       san_portald_send_internal_error (req, error);
       return FALSE;
     }
   if (*out_ticket == NULL)
     {
-      send_ticket_not_found (req);
+      send_ticket_not_found (req, view);
       return FALSE;
     }
   return TRUE;
+}
+
+void
+san_portald_tickets_send_page (SanPortaldRequest    *req,
+                               GPtrArray            *tickets,
+                               guint                 limit,
+                               gint64                total,
+                               const char           *next_cursor,
+                               SanPortaldTicketView  view)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < MIN (tickets->len, limit); i++)
+    {
+      json_builder_begin_object (builder);
+      build_ticket_members (builder, g_ptr_array_index (tickets, i), view);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  san_portald_json_add_int (builder, "total", total);
+  san_portald_json_add_string (builder, "next_cursor", next_cursor);
+  json_builder_end_object (builder);
+  san_portald_send_json (req, SOUP_STATUS_OK, builder);
+}
+
+gboolean
+san_portald_tickets_is_status (const char *text)
+{
+  return text != NULL && g_strv_contains (ticket_statuses, text);
+}
+
+gboolean
+san_portald_tickets_is_priority (const char *text)
+{
+  return text != NULL && g_strv_contains (priorities, text);
+}
+
+const char *
+san_portald_tickets_read_status_filter (const char *text,
+                                        GArray     *errors)
+{
+  if (text == NULL)
+    return NULL;
+  if (san_portald_tickets_is_status (text) || g_str_equal (text, "open_any"))
+    return text;
+  san_portald_add_field_error (errors, "status", "invalid",
+                               "Must be one of open, answered, customer_reply, on_hold, in_progress, "
+                               "closed, open_any");
+  return NULL;
+}
+
+char *
+san_portald_tickets_read_query (const char *text,
+                                GArray     *errors)
+{
+  g_autofree char *normal = NULL;
+
+  if (text == NULL)
+    return NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      san_portald_add_field_error (errors, "q", "invalid", "Must be UTF-8 text");
+      return NULL;
+    }
+  if (g_utf8_strlen (text, -1) > SAN_PORTALD_MAX_QUERY_CHARS)
+    {
+      san_portald_add_field_error (errors, "q", "too_long", "Must be at most 100 characters");
+      return NULL;
+    }
+  if (text[0] == '\0')
+    return NULL;
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  return g_utf8_casefold (normal, -1);
 }
 
 /* Attachments: types, names, storage */
@@ -561,8 +656,8 @@ html_paragraphs (const char *text)
   return g_strconcat ("<p>", joined, "</p>", NULL);
 }
 
-/* One e-mail about @ticket: @headline in the subject, @intro above the
- * details, then @body (a customer message, never an internal note) */
+/* One e-mail about @ticket at @sent_ms: @headline in the subject, @intro
+ * above the details, then @body (a public message, never an internal note) */
 static gboolean
 send_ticket_mail (SanPortaldDb            *db,
                   const SanPortaldTicket  *ticket,
@@ -571,6 +666,7 @@ send_ticket_mail (SanPortaldDb            *db,
                   const char              *author,
                   const char              *body,
                   GPtrArray               *uploads,
+                  gint64                   sent_ms,
                   GError                 **error)
 {
   g_autofree char *subject = g_strdup_printf ("[Ticket %s] %s: %s", ticket->number, headline, ticket->subject);
@@ -615,8 +711,8 @@ send_ticket_mail (SanPortaldDb            *db,
   g_string_append (html, "<p>Acompanhe e responda pelo Portal do Cliente SAN Internet.</p>\n"
                          "<p>Equipe SAN Internet</p>\n</body></html>\n");
 
-  return san_portald_mail_send (db, ticket->contract_id, SAN_PORTALD_MAIL_TICKET, subject,
-                                text->str, html->str, error);
+  return san_portald_mail_send_at (db, ticket->contract_id, SAN_PORTALD_MAIL_TICKET, subject,
+                                   text->str, html->str, sent_ms, NULL, error);
 }
 
 /* Departments */
@@ -643,42 +739,19 @@ san_portald_handle_tickets (SanPortaldRequest *req)
   SanPortaldDb *db = san_portald_request_get_db (req);
   gint64 contract_id = san_portald_request_get_contract_id (req);
   g_autoptr(GArray) errors = g_array_new (FALSE, FALSE, sizeof (SanPortaldFieldError));
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) tickets = NULL;
   g_autoptr(SanPortaldTicket) after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *folded = NULL;
-  const char *status = san_portald_request_get_query (req, "status");
-  const char *q = san_portald_request_get_query (req, "q");
+  g_autofree char *next = NULL;
   const char *limit = san_portald_request_get_query (req, "limit");
   const char *cursor = san_portald_request_get_query (req, "cursor");
   SanPortaldTicketFilter filter = { NULL, NULL, 0, NULL, SAN_PORTALD_DEFAULT_LIMIT };
   gint64 total = 0;
-  guint n;
 
-  if (status != NULL)
-    {
-      if (g_strv_contains (ticket_statuses, status) || g_str_equal (status, "open_any"))
-        filter.status = status;
-      else
-        san_portald_add_field_error (errors, "status", "invalid",
-                                     "Must be one of open, answered, customer_reply, on_hold, in_progress, "
-                                     "closed, open_any");
-    }
-  if (q != NULL)
-    {
-      if (!g_utf8_validate (q, -1, NULL))
-        san_portald_add_field_error (errors, "q", "invalid", "Must be UTF-8 text");
-      else if (g_utf8_strlen (q, -1) > SAN_PORTALD_MAX_QUERY_CHARS)
-        san_portald_add_field_error (errors, "q", "too_long", "Must be at most 100 characters");
-      else if (q[0] != '\0')
-        {
-          g_autofree char *normal = g_utf8_normalize (q, -1, G_NORMALIZE_ALL_COMPOSE);
-
-          folded = g_utf8_casefold (normal, -1);
-          filter.folded_query = folded;
-        }
-    }
+  filter.status = san_portald_tickets_read_status_filter (san_portald_request_get_query (req, "status"), errors);
+  folded = san_portald_tickets_read_query (san_portald_request_get_query (req, "q"), errors);
+  filter.folded_query = folded;
   if (limit != NULL)
     san_portald_parse_limit (limit, &filter.limit, errors);
   if (cursor != NULL)
@@ -712,29 +785,9 @@ san_portald_handle_tickets (SanPortaldRequest *req)
       san_portald_send_internal_error (req, error);
       return;
     }
-  n = MIN (tickets->len, filter.limit);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
-    {
-      json_builder_begin_object (builder);
-      build_ticket_members (builder, g_ptr_array_index (tickets, i));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  san_portald_json_add_int (builder, "total", total);
   if (tickets->len > filter.limit)
-    {
-      const SanPortaldTicket *last = g_ptr_array_index (tickets, n - 1);
-      g_autofree char *next = san_portald_make_cursor (last->id);
-
-      san_portald_json_add_string (builder, "next_cursor", next);
-    }
-  else
-    san_portald_json_add_string (builder, "next_cursor", NULL);
-  json_builder_end_object (builder);
-  san_portald_send_json (req, SOUP_STATUS_OK, builder);
+    next = san_portald_make_cursor (((SanPortaldTicket *) g_ptr_array_index (tickets, filter.limit - 1))->id);
+  san_portald_tickets_send_page (req, tickets, filter.limit, total, next, SAN_PORTALD_TICKET_VIEW_CUSTOMER);
 }
 
 /* Writes @uploads into the folder; FALSE after answering 500 */
@@ -765,14 +818,16 @@ upload_metas (GPtrArray *uploads)
   return metas;
 }
 
+/* The signed-in user's display name: a message's author */
 static char *
-customer_name (SanPortaldRequest  *req,
-               GError            **error)
+author_name (SanPortaldRequest  *req,
+             GError            **error)
 {
   g_autoptr(SanPortaldUser) user = NULL;
 
   if (!san_portald_db_find_user_by_id (san_portald_request_get_db (req),
-                                       san_portald_request_get_user_id (req), &user, error))
+                                       san_portald_request_get_user_id (req), &user, error) &&
+      error != NULL && *error != NULL)
     return NULL;
   return g_strdup (user != NULL ? user->display_name : "Cliente");
 }
@@ -790,11 +845,13 @@ san_portald_handle_ticket_create (SanPortaldRequest *req)
   g_autofree char *department = NULL;
   g_autofree char *author = NULL;
   g_autofree char *now = NULL;
+  g_autofree char *clean_subject = NULL;
   const char *priority;
   const char *subject;
   const char *body;
   gint64 department_id = 0;
   gint64 service_id = 0;
+  gint64 now_ms;
   gint64 ticket_id;
 
   if (!read_submission (req, "ticket", &submission))
@@ -823,7 +880,7 @@ san_portald_handle_ticket_create (SanPortaldRequest *req)
         san_portald_add_field_error (errors, "service_id", "invalid", "There is no such service in this contract");
     }
   priority = san_portald_require_string (submission.object, "priority", errors);
-  if (priority != NULL && !g_strv_contains (priorities, priority))
+  if (priority != NULL && !san_portald_tickets_is_priority (priority))
     san_portald_add_field_error (errors, "priority", "invalid", "Must be one of low, medium, high");
   subject = require_text (submission.object, "subject", MAX_SUBJECT_CHARS, errors);
   body = require_text (submission.object, "body", MAX_MESSAGE_CHARS, errors);
@@ -835,37 +892,35 @@ san_portald_handle_ticket_create (SanPortaldRequest *req)
 
   if (!store_uploads (req, submission.uploads))
     return;
-  if ((author = customer_name (req, &error)) == NULL)
+  if ((author = author_name (req, &error)) == NULL)
     {
       san_portald_send_internal_error (req, error);
       return;
     }
-  now = now_rfc3339 (req);
+  now_ms = san_portald_request_clock_ms (req);
+  now = rfc3339_at (now_ms);
   metas = upload_metas (submission.uploads);
+  clean_subject = g_strstrip (g_strdup (subject));
   if (!san_portald_db_begin (db, &error))
     {
       san_portald_send_internal_error (req, error);
       return;
     }
-  {
-    g_autofree char *clean_subject = g_strstrip (g_strdup (subject));
-
-    if ((ticket_id = san_portald_tickets_db_add_ticket (db, contract_id, department_id, service_id, priority,
-                                                        clean_subject, "open", now, &error)) == 0 ||
-        san_portald_tickets_db_add_message (db, ticket_id, "customer", san_portald_request_get_user_id (req),
-                                            author, body, FALSE, now, metas, &error) == 0 ||
-        !san_portald_tickets_db_get_ticket (db, contract_id, ticket_id, &ticket, &error) ||
-        !send_ticket_mail (db, ticket, "Recebemos seu chamado",
-                           "Recebemos seu chamado e nossa equipe vai respondê-lo em breve.",
-                           author, body, submission.uploads, &error) ||
-        !san_portald_db_commit (db, &error))
-      {
-        san_portald_db_rollback (db);
-        san_portald_send_internal_error (req, error);
-        return;
-      }
-  }
-  send_ticket_detail (req, SOUP_STATUS_CREATED, ticket_id);
+  if ((ticket_id = san_portald_tickets_db_add_ticket (db, contract_id, department_id, service_id, priority,
+                                                      clean_subject, "open", now, &error)) == 0 ||
+      san_portald_tickets_db_add_message (db, ticket_id, "customer", san_portald_request_get_user_id (req),
+                                          author, body, FALSE, now, metas, &error) == 0 ||
+      !san_portald_tickets_db_get_ticket (db, contract_id, ticket_id, &ticket, &error) ||
+      !send_ticket_mail (db, ticket, "Recebemos seu chamado",
+                         "Recebemos seu chamado e nossa equipe vai respondê-lo em breve.",
+                         author, body, submission.uploads, now_ms, &error) ||
+      !san_portald_db_commit (db, &error))
+    {
+      san_portald_db_rollback (db);
+      san_portald_send_internal_error (req, error);
+      return;
+    }
+  san_portald_tickets_send_detail (req, SOUP_STATUS_CREATED, ticket_id, SAN_PORTALD_TICKET_VIEW_CUSTOMER);
 }
 
 void
@@ -873,29 +928,59 @@ san_portald_handle_ticket (SanPortaldRequest *req)
 {
   g_autoptr(SanPortaldTicket) ticket = NULL;
 
-  if (!load_ticket (req, &ticket))
+  if (!san_portald_tickets_load (req, SAN_PORTALD_TICKET_VIEW_CUSTOMER, &ticket))
     return;
-  send_ticket_detail (req, SOUP_STATUS_OK, ticket->id);
+  san_portald_tickets_send_detail (req, SOUP_STATUS_OK, ticket->id, SAN_PORTALD_TICKET_VIEW_CUSTOMER);
+}
+
+/* The optional boolean "internal" (staff only); FALSE with a field error when not a boolean */
+static gboolean
+read_internal_member (JsonObject *object,
+                      gboolean   *out_internal,
+                      GArray     *errors)
+{
+  JsonNode *node = json_object_get_member (object, "internal");
+
+  *out_internal = FALSE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    {
+      *out_internal = json_node_get_boolean (node);
+      return TRUE;
+    }
+  san_portald_add_field_error (errors, "internal", "wrong_type", "This field must be true or false");
+  return FALSE;
 }
 
 void
-san_portald_handle_ticket_reply (SanPortaldRequest *req)
+san_portald_tickets_post_message (SanPortaldRequest      *req,
+                                  const SanPortaldTicket *ticket,
+                                  SanPortaldTicketView    view)
 {
   SanPortaldDb *db = san_portald_request_get_db (req);
+  gboolean staff = view == SAN_PORTALD_TICKET_VIEW_STAFF;
   g_autoptr(GArray) errors = g_array_new (FALSE, FALSE, sizeof (SanPortaldFieldError));
   g_auto(Submission) submission = { NULL, };
   g_autoptr(GPtrArray) metas = NULL;
-  g_autoptr(SanPortaldTicket) ticket = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *author = NULL;
   g_autofree char *now = NULL;
+  gboolean internal = FALSE;
+  gboolean was_closed = g_str_equal (ticket->status, "closed");
+  const char *status;
+  const char *headline;
+  const char *intro;
   const char *body;
+  gint64 now_ms;
+  gboolean ok;
 
-  if (!load_ticket (req, &ticket))
-    return;
   if (!read_submission (req, "message", &submission))
     return;
   body = require_text (submission.object, "body", MAX_MESSAGE_CHARS, errors);
+  /* customers can't write notes: their "internal" means nothing */
+  if (staff)
+    read_internal_member (submission.object, &internal, errors);
   if (errors->len > 0)
     {
       san_portald_send_validation_failed (req, errors);
@@ -904,47 +989,104 @@ san_portald_handle_ticket_reply (SanPortaldRequest *req)
 
   if (!store_uploads (req, submission.uploads))
     return;
-  if ((author = customer_name (req, &error)) == NULL)
+  if ((author = author_name (req, &error)) == NULL)
     {
       san_portald_send_internal_error (req, error);
       return;
     }
-  now = now_rfc3339 (req);
+
+  /* a customer's reply puts the ticket back in the queue, closed or not;
+   * SAN's answers it (a closed one too); a note changes nothing the
+   * customer could see: no status, no activity time, no e-mail */
+  if (!staff)
+    {
+      status = "customer_reply";
+      headline = "Nova mensagem no seu chamado";
+      intro = was_closed ? "Recebemos sua mensagem e reabrimos o chamado, que estava encerrado."
+                         : "Recebemos sua nova mensagem no chamado e vamos respondê-la em breve.";
+    }
+  else if (!internal)
+    {
+      status = "answered";
+      headline = "Nova resposta no seu chamado";
+      intro = "A equipe da SAN Internet respondeu ao seu chamado.";
+    }
+  else
+    status = headline = intro = NULL;
+
+  now_ms = san_portald_request_clock_ms (req);
+  now = rfc3339_at (now_ms);
   metas = upload_metas (submission.uploads);
   if (!san_portald_db_begin (db, &error))
     {
       san_portald_send_internal_error (req, error);
       return;
     }
-  /* a customer's reply puts the ticket back in the queue, closed or not */
-  if (san_portald_tickets_db_add_message (db, ticket->id, "customer", san_portald_request_get_user_id (req),
-                                          author, body, FALSE, now, metas, &error) == 0 ||
-      !san_portald_tickets_db_set_status (db, ticket->id, "customer_reply", now, &error) ||
-      !send_ticket_mail (db, ticket, "Nova mensagem no seu chamado",
-                         g_str_equal (ticket->status, "closed")
-                           ? "Recebemos sua mensagem e reabrimos o chamado, que estava encerrado."
-                           : "Recebemos sua nova mensagem no chamado e vamos respondê-la em breve.",
-                         author, body, submission.uploads, &error) ||
+  ok = san_portald_tickets_db_add_message (db, ticket->id, staff ? "staff" : "customer",
+                                           san_portald_request_get_user_id (req), author, body, internal,
+                                           now, metas, &error) != 0;
+  if (ok && status != NULL)
+    ok = san_portald_tickets_db_set_status (db, ticket->id, status, now, &error) &&
+         send_ticket_mail (db, ticket, headline, intro, author, body, submission.uploads, now_ms, &error);
+  if (!ok || !san_portald_db_commit (db, &error))
+    {
+      san_portald_db_rollback (db);
+      san_portald_send_internal_error (req, error);
+      return;
+    }
+  san_portald_tickets_send_detail (req, SOUP_STATUS_CREATED, ticket->id, view);
+}
+
+void
+san_portald_handle_ticket_reply (SanPortaldRequest *req)
+{
+  g_autoptr(SanPortaldTicket) ticket = NULL;
+
+  if (!san_portald_tickets_load (req, SAN_PORTALD_TICKET_VIEW_CUSTOMER, &ticket))
+    return;
+  san_portald_tickets_post_message (req, ticket, SAN_PORTALD_TICKET_VIEW_CUSTOMER);
+}
+
+void
+san_portald_tickets_change_status (SanPortaldRequest      *req,
+                                   const SanPortaldTicket *ticket,
+                                   const char             *status,
+                                   SanPortaldTicketView    view)
+{
+  SanPortaldDb *db = san_portald_request_get_db (req);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = NULL;
+  gint64 now_ms = san_portald_request_clock_ms (req);
+  gboolean closing = g_str_equal (status, "closed");
+
+  now = rfc3339_at (now_ms);
+  if (!san_portald_db_begin (db, &error))
+    {
+      san_portald_send_internal_error (req, error);
+      return;
+    }
+  if (!san_portald_tickets_db_set_status (db, ticket->id, status, now, &error) ||
+      (closing &&
+       !send_ticket_mail (db, ticket, "Chamado encerrado",
+                          "Seu chamado foi encerrado. Se precisar, responda pelo portal para reabri-lo.",
+                          NULL, NULL, NULL, now_ms, &error)) ||
       !san_portald_db_commit (db, &error))
     {
       san_portald_db_rollback (db);
       san_portald_send_internal_error (req, error);
       return;
     }
-  send_ticket_detail (req, SOUP_STATUS_CREATED, ticket->id);
+  san_portald_tickets_send_detail (req, SOUP_STATUS_OK, ticket->id, view);
 }
 
 void
 san_portald_handle_ticket_close (SanPortaldRequest *req)
 {
-  SanPortaldDb *db = san_portald_request_get_db (req);
   SoupMessageBody *request_body = soup_server_message_get_request_body (san_portald_request_get_message (req));
   g_autoptr(SanPortaldTicket) ticket = NULL;
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *now = NULL;
 
-  if (!load_ticket (req, &ticket))
+  if (!san_portald_tickets_load (req, SAN_PORTALD_TICKET_VIEW_CUSTOMER, &ticket))
     return;
   /* the body may be empty or a JSON object (ignored) */
   if (request_body->length > 0 && san_portald_read_json_object (req, &parser) == NULL)
@@ -954,61 +1096,57 @@ san_portald_handle_ticket_close (SanPortaldRequest *req)
       san_portald_send_problem (req, SOUP_STATUS_CONFLICT, "invalid_state", "The ticket is already closed");
       return;
     }
+  san_portald_tickets_change_status (req, ticket, "closed", SAN_PORTALD_TICKET_VIEW_CUSTOMER);
+}
 
-  now = now_rfc3339 (req);
-  if (!san_portald_db_begin (db, &error))
+gboolean
+san_portald_tickets_find_attachment (SanPortaldRequest        *req,
+                                     SanPortaldTicketView      view,
+                                     SanPortaldAttachmentFile *out_file)
+{
+  SanPortaldDb *db = san_portald_request_get_db (req);
+  const char *token = san_portald_request_get_param (req, "aid");
+  const char *not_found = view == SAN_PORTALD_TICKET_VIEW_STAFF ? "There is no such attachment"
+                                                                : "There is no such attachment in this contract";
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+  gboolean ok;
+
+  if (!token_is_valid (token))
+    {
+      san_portald_send_problem (req, SOUP_STATUS_NOT_FOUND, "not_found", not_found);
+      return FALSE;
+    }
+  if (view == SAN_PORTALD_TICKET_VIEW_STAFF)
+    ok = san_portald_tickets_db_get_staff_attachment (db, token, &found, out_file, &error);
+  else
+    ok = san_portald_tickets_db_get_attachment (db, san_portald_request_get_contract_id (req), token,
+                                                &found, out_file, &error);
+  if (!ok)
     {
       san_portald_send_internal_error (req, error);
-      return;
+      return FALSE;
     }
-  if (!san_portald_tickets_db_set_status (db, ticket->id, "closed", now, &error) ||
-      !send_ticket_mail (db, ticket, "Chamado encerrado",
-                         "Seu chamado foi encerrado. Se precisar, responda pelo portal para reabri-lo.",
-                         NULL, NULL, NULL, &error) ||
-      !san_portald_db_commit (db, &error))
+  if (!found)
     {
-      san_portald_db_rollback (db);
-      san_portald_send_internal_error (req, error);
-      return;
+      san_portald_send_problem (req, SOUP_STATUS_NOT_FOUND, "not_found", not_found);
+      return FALSE;
     }
-  send_ticket_detail (req, SOUP_STATUS_OK, ticket->id);
+  return TRUE;
 }
 
 void
-san_portald_handle_attachment (SanPortaldRequest *req)
+san_portald_tickets_send_attachment (SanPortaldRequest              *req,
+                                     const SanPortaldAttachmentFile *file)
 {
-  const char *token = san_portald_request_get_param (req, "aid");
   g_autoptr(GError) error = NULL;
-  g_autofree char *filename = NULL;
-  g_autofree char *content_type = NULL;
-  g_autofree char *sha256 = NULL;
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GBytes) bytes = NULL;
   SoupMessageHeaders *headers;
-  gboolean found = FALSE;
   gsize length = 0;
 
-  if (!token_is_valid (token))
-    {
-      san_portald_send_problem (req, SOUP_STATUS_NOT_FOUND, "not_found",
-                                "There is no such attachment in this contract");
-      return;
-    }
-  if (!san_portald_tickets_db_get_attachment (san_portald_request_get_db (req),
-                                              san_portald_request_get_contract_id (req), token,
-                                              &found, &filename, &content_type, &sha256, &error))
-    {
-      san_portald_send_internal_error (req, error);
-      return;
-    }
-  if (!found)
-    {
-      san_portald_send_problem (req, SOUP_STATUS_NOT_FOUND, "not_found",
-                                "There is no such attachment in this contract");
-      return;
-    }
-  path = g_build_filename (storage_dir != NULL ? storage_dir : ".", sha256, NULL);
+  path = g_build_filename (storage_dir != NULL ? storage_dir : ".", file->sha256, NULL);
   if (!g_file_get_contents (path, &contents, &length, &error))
     {
       g_prefix_error (&error, "Could not read an attachment: ");
@@ -1016,10 +1154,19 @@ san_portald_handle_attachment (SanPortaldRequest *req)
       return;
     }
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  san_portald_send_bytes (req, SOUP_STATUS_OK, content_type, filename, bytes);
+  san_portald_send_bytes (req, SOUP_STATUS_OK, file->content_type, file->filename, bytes);
   headers = soup_server_message_get_response_headers (san_portald_request_get_message (req));
   soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
   soup_message_headers_replace (headers, "Content-Security-Policy", "default-src 'none'; sandbox");
+}
+
+void
+san_portald_handle_attachment (SanPortaldRequest *req)
+{
+  g_auto(SanPortaldAttachmentFile) file = { 0, };
+
+  if (san_portald_tickets_find_attachment (req, SAN_PORTALD_TICKET_VIEW_CUSTOMER, &file))
+    san_portald_tickets_send_attachment (req, &file);
 }
 
 gboolean
@@ -1041,18 +1188,28 @@ san_portald_tickets_set_storage_dir (const char  *dir,
 
 /* The demo seed */
 
+typedef enum
+{
+  BY_CUSTOMER,       /* the contract's owner */
+  BY_SAN,            /* "SAN", no user */
+  BY_SAN_NOTE,       /* the same, internal */
+  BY_MARINA,         /* the demo staff user */
+  BY_MARINA_NOTE,    /* the same, internal */
+} DemoAuthor;
+
 typedef struct
 {
   int         days_ago;
   int         minutes;        /* past midnight UTC */
-  const char *author;         /* customer | staff | note (internal) */
+  DemoAuthor  author;
   const char *body;
   int         attachment;     /* 0 none, 1 the PNG, 2 the text log */
 } DemoMessage;
 
 typedef struct
 {
-  gboolean           padaria;     /* FALSE: Ana's own contract */
+  const char        *owner;       /* the login e-mail of the contract's owner */
+  guint              nth;         /* which of their contracts (by id) */
   const char        *department;
   const char        *service_domain;
   const char        *service_plan;
@@ -1062,42 +1219,62 @@ typedef struct
   DemoMessage        messages[5];
 } DemoTicket;
 
+#define ANA "demo@example.com"
+#define ROBERTO "partner@example.com"
+#define CARLOS "other@example.com"
+#define MARINA "staff@example.com"
+
 /* oldest first, so numbers grow with the dates */
 static const DemoTicket demo_tickets[] = {
-  { FALSE, "Suporte Técnico", "anasouza.com.br", "SSL Padrão", "medium",
+  { ANA, 0, "Suporte Técnico", "anasouza.com.br", "SSL Padrão", "medium",
     "Certificado SSL não renovou automaticamente", "closed", {
-      { 40, 600, "customer", "O navegador está mostrando aviso de certificado expirado no anasouza.com.br.", 0 },
-      { 40, 690, "staff", "Olá, Ana! Renovamos o certificado manualmente e ajustamos a renovação automática. "
-                          "Pode verificar, por favor?", 0 },
-      { 39, 540, "customer", "Funcionou, obrigada!", 0 },
+      { 40, 600, BY_CUSTOMER, "O navegador está mostrando aviso de certificado expirado no anasouza.com.br.", 0 },
+      { 40, 690, BY_SAN, "Olá, Ana! Renovamos o certificado manualmente e ajustamos a renovação automática. "
+                         "Pode verificar, por favor?", 0 },
+      { 39, 540, BY_CUSTOMER, "Funcionou, obrigada!", 0 },
     } },
-  { TRUE, "Comercial", "", "Dedicado Xeon E-2388G", "medium",
+  { ANA, 1, "Comercial", "", "Dedicado Xeon E-2388G", "medium",
     "Proposta de upgrade para servidor dedicado", "on_hold", {
-      { 20, 780, "customer", "Gostaríamos de uma proposta para um segundo servidor dedicado.", 0 },
-      { 19, 600, "staff", "Enviaremos a proposta assim que o novo lote de servidores chegar ao datacenter.", 0 },
+      { 20, 780, BY_CUSTOMER, "Gostaríamos de uma proposta para um segundo servidor dedicado.", 0 },
+      { 19, 600, BY_SAN, "Enviaremos a proposta assim que o novo lote de servidores chegar ao datacenter.", 0 },
     } },
-  { FALSE, "Financeiro", "", "", "medium",
+  { ANA, 0, "Financeiro", "", "", "medium",
     "Dúvida sobre o valor da fatura", "answered", {
-      { 9, 830, "customer", "A fatura deste mês veio com um valor diferente do anterior. Podem explicar?", 0 },
-      { 8, 610, "staff", "Olá, Ana! A diferença é o reajuste anual do plano, informado por e-mail em setembro.", 0 },
+      { 9, 830, BY_CUSTOMER, "A fatura deste mês veio com um valor diferente do anterior. Podem explicar?", 0 },
+      { 8, 610, BY_SAN, "Olá, Ana! A diferença é o reajuste anual do plano, informado por e-mail em setembro.", 0 },
     } },
-  { TRUE, "Suporte Técnico", "loja.padariapaoquente.com.br", "Cloud 4 GB", "high",
+  { ANA, 1, "Suporte Técnico", "loja.padariapaoquente.com.br", "Cloud 4 GB", "high",
     "Lentidão no Cloud Server da loja", "customer_reply", {
-      { 6, 560, "customer", "A loja virtual está muito lenta desde ontem. Segue o log do servidor web.", 2 },
-      { 6, 640, "staff", "Identificamos um pico de acessos. Ativamos o cache; pode testar de novo?", 0 },
-      { 5, 700, "customer", "Melhorou, mas ainda demora no checkout.", 0 },
+      { 6, 560, BY_CUSTOMER, "A loja virtual está muito lenta desde ontem. Segue o log do servidor web.", 2 },
+      { 6, 640, BY_SAN, "Identificamos um pico de acessos. Ativamos o cache; pode testar de novo?", 0 },
+      { 5, 700, BY_CUSTOMER, "Melhorou, mas ainda demora no checkout.", 0 },
+      { 5, 760, BY_MARINA_NOTE, "Nota interna: o pico veio de um robô de busca; se voltar, limitar a taxa de "
+                                "acessos no nginx antes de propor um plano maior.", 0 },
     } },
-  { FALSE, "Suporte Técnico", "anasouza.com.br", "Plano M", "high",
+  { ROBERTO, 0, "Suporte Técnico", "oficinaribeiro.com.br", "Plano M", "medium",
+    "E-mails da oficina caindo no spam", "answered", {
+      { 4, 610, BY_CUSTOMER, "Nossos clientes dizem que os e-mails da oficina estão chegando na caixa de spam.", 0 },
+      { 4, 700, BY_MARINA_NOTE, "Nota interna: o SPF de oficinaribeiro.com.br não incluía os servidores da SAN; "
+                                "corrigido no DNS às 11h40.", 0 },
+      { 4, 720, BY_MARINA, "Olá, Roberto! O registro SPF do domínio não incluía nossos servidores de e-mail. Já o "
+                           "corrigimos; a mudança leva algumas horas para valer em toda a internet.", 0 },
+    } },
+  { ANA, 0, "Suporte Técnico", "anasouza.com.br", "Plano M", "high",
     "Site fora do ar após atualização do WordPress", "in_progress", {
-      { 3, 720, "customer", "Depois de atualizar o WordPress o site só mostra uma página em branco.", 0 },
-      { 3, 800, "staff", "Olá, Ana! Pode nos enviar uma captura de tela do erro?", 0 },
-      { 2, 600, "customer", "Segue a captura de tela.", 1 },
-      { 2, 640, "note", "Nota interna: plugin de cache desatualizado; restaurar backup de ontem se preciso.", 0 },
-      { 2, 660, "staff", "Obrigado! Estamos analisando o problema com a equipe de hospedagem.", 0 },
+      { 3, 720, BY_CUSTOMER, "Depois de atualizar o WordPress o site só mostra uma página em branco.", 0 },
+      { 3, 800, BY_SAN, "Olá, Ana! Pode nos enviar uma captura de tela do erro?", 0 },
+      { 2, 600, BY_CUSTOMER, "Segue a captura de tela.", 1 },
+      { 2, 640, BY_SAN_NOTE, "Nota interna: plugin de cache desatualizado; restaurar backup de ontem se preciso.", 0 },
+      { 2, 660, BY_SAN, "Obrigado! Estamos analisando o problema com a equipe de hospedagem.", 0 },
     } },
-  { FALSE, "Suporte Técnico", "", "", "low",
+  { ANA, 0, "Suporte Técnico", "", "", "low",
     "Como configurar o e-mail no celular", "open", {
-      { 1, 900, "customer", "Quais são as configurações de IMAP e SMTP para usar o e-mail no celular?", 0 },
+      { 1, 900, BY_CUSTOMER, "Quais são as configurações de IMAP e SMTP para usar o e-mail no celular?", 0 },
+    } },
+  { CARLOS, 0, "Financeiro", "", "", "high",
+    "Cobrança em duplicidade no cartão", "open", {
+      { 1, 1290, BY_CUSTOMER, "A fatura deste mês foi cobrada duas vezes no meu cartão de crédito. "
+                              "Podem estornar uma delas?", 0 },
     } },
 };
 
@@ -1114,18 +1291,27 @@ static const char demo_log[] =
   "2026/11/18 09:12:07 [error] upstream timed out (110: Connection timed out) while reading response header\n"
   "2026/11/18 09:13:44 [error] upstream timed out (110: Connection timed out) while reading response header\n";
 
+/* Who writes a demo ticket's messages: the contract's owner, and the
+ * demo staff user (or "SAN" without one) */
+typedef struct
+{
+  gint64      customer_id;
+  const char *customer_name;
+  gint64      staff_id;
+  const char *staff_name;
+} DemoPeople;
+
 static gboolean
 seed_ticket (SanPortaldDb      *db,
              const DemoTicket  *demo,
              gint64             contract_id,
-             gint64             customer_id,
+             const DemoPeople  *people,
              const GDate       *today,
              GError           **error)
 {
   g_autofree char *first_day = san_portald_date_plus_days (today, -demo->messages[0].days_ago);
   g_autofree char *created_at = g_strdup_printf ("%sT%02d:%02d:00Z", first_day,
                                                  demo->messages[0].minutes / 60, demo->messages[0].minutes % 60);
-  g_autofree char *last_at = NULL;
   gint64 department_id = 0;
   gint64 service_id = 0;
   gint64 ticket_id;
@@ -1146,7 +1332,9 @@ seed_ticket (SanPortaldDb      *db,
       g_autofree char *at = g_strdup_printf ("%sT%02d:%02d:00Z", day, m->minutes / 60, m->minutes % 60);
       g_autoptr(GPtrArray) uploads = g_ptr_array_new_with_free_func ((GDestroyNotify) upload_free);
       g_autoptr(GPtrArray) metas = NULL;
-      gboolean customer = g_str_equal (m->author, "customer");
+      gboolean customer = m->author == BY_CUSTOMER;
+      gboolean marina = m->author == BY_MARINA || m->author == BY_MARINA_NOTE;
+      gboolean internal = m->author == BY_SAN_NOTE || m->author == BY_MARINA_NOTE;
 
       if (m->attachment != 0 && storage_dir != NULL)
         {
@@ -1162,11 +1350,10 @@ seed_ticket (SanPortaldDb      *db,
         }
       metas = upload_metas (uploads);
       if (san_portald_tickets_db_add_message (db, ticket_id, customer ? "customer" : "staff",
-                                              customer ? customer_id : 0, customer ? "Ana Souza" : "SAN",
-                                              m->body, g_str_equal (m->author, "note"), at, metas, error) == 0)
+                                              customer ? people->customer_id : marina ? people->staff_id : 0,
+                                              customer ? people->customer_name : marina ? people->staff_name : "SAN",
+                                              m->body, internal, at, metas, error) == 0)
         return FALSE;
-      g_free (last_at);
-      last_at = g_steal_pointer (&at);
     }
   /* closing is the last activity of the closed one: the day after its last message */
   if (g_str_equal (demo->status, "closed"))
@@ -1184,19 +1371,36 @@ san_portald_tickets_seed_demo (SanPortaldDb  *db,
                                const GDate   *today,
                                GError       **error)
 {
-  g_autoptr(SanPortaldUser) ana = NULL;
-  g_autoptr(GArray) contracts = NULL;
+  g_autoptr(SanPortaldUser) marina = NULL;
 
-  if (!san_portald_db_find_user_by_email (db, "demo@example.com", &ana, error))
-    return error == NULL || *error == NULL;
-  if (!san_portald_tickets_db_owned_contracts (db, "demo@example.com", &contracts, error))
+  if (!san_portald_db_find_user_by_email (db, MARINA, &marina, error) && error != NULL && *error != NULL)
     return FALSE;
-  /* Ana's contracts: hers, then Padaria's */
-  if (contracts->len < 2)
-    return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (demo_tickets); i++)
-    if (!seed_ticket (db, &demo_tickets[i], g_array_index (contracts, gint64, demo_tickets[i].padaria ? 1 : 0),
-                      ana->id, today, error))
-      return FALSE;
+    {
+      const DemoTicket *demo = &demo_tickets[i];
+      g_autoptr(SanPortaldUser) owner = NULL;
+      g_autoptr(GArray) contracts = NULL;
+      DemoPeople people = { 0, NULL, 0, "SAN" };
+
+      if (!san_portald_db_find_user_by_email (db, demo->owner, &owner, error))
+        {
+          if (error != NULL && *error != NULL)
+            return FALSE;
+          continue;   /* not in this data set */
+        }
+      if (!san_portald_tickets_db_owned_contracts (db, demo->owner, &contracts, error))
+        return FALSE;
+      if (demo->nth >= contracts->len)
+        continue;
+      people.customer_id = owner->id;
+      people.customer_name = owner->display_name;
+      if (marina != NULL)
+        {
+          people.staff_id = marina->id;
+          people.staff_name = marina->display_name;
+        }
+      if (!seed_ticket (db, demo, g_array_index (contracts, gint64, demo->nth), &people, today, error))
+        return FALSE;
+    }
   return TRUE;
 }

@@ -33,6 +33,40 @@ test_session_new (GTlsDatabase *tls_database)
   return session;
 }
 
+/* Sends @msg and reads the whole answer */
+static Reply *
+send_message (SoupSession *session,
+              SoupMessage *msg)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  Reply *reply = g_new0 (Reply, 1);
+  gsize size;
+  const char *data;
+
+  reply->body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  reply->status = soup_message_get_status (msg);
+  reply->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+
+  data = g_bytes_get_data (reply->body, &size);
+  if (size > 0 && json_parser_load_from_data (parser, data, size, NULL))
+    reply->json = json_node_ref (json_parser_get_root (parser));
+  return reply;
+}
+
+static void
+set_bearer (SoupMessage *msg,
+            const char  *token)
+{
+  g_autofree char *value = NULL;
+
+  if (token == NULL)
+    return;
+  value = g_strconcat ("Bearer ", token, NULL);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", value);
+}
+
 static Reply *
 send_request (SoupSession        *session,
               const char         *base_url,
@@ -45,19 +79,9 @@ send_request (SoupSession        *session,
 {
   g_autofree char *uri = g_strconcat (base_url, path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  Reply *reply;
-  gsize size;
-  const char *data;
 
   g_assert_nonnull (msg);
-  if (token != NULL)
-    {
-      g_autofree char *value = g_strconcat ("Bearer ", token, NULL);
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", value);
-    }
+  set_bearer (msg, token);
   if (body != NULL)
     {
       g_autoptr(GBytes) bytes = g_bytes_new (body, length);
@@ -67,16 +91,7 @@ send_request (SoupSession        *session,
   for (guint i = 0; headers != NULL && headers[i] != NULL && headers[i + 1] != NULL; i += 2)
     soup_message_headers_replace (soup_message_get_request_headers (msg), headers[i], headers[i + 1]);
 
-  reply = g_new0 (Reply, 1);
-  reply->body = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  reply->status = soup_message_get_status (msg);
-  reply->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
-
-  data = g_bytes_get_data (reply->body, &size);
-  if (size > 0 && json_parser_load_from_data (parser, data, size, NULL))
-    reply->json = json_node_ref (json_parser_get_root (parser));
-  return reply;
+  return send_message (session, msg);
 }
 
 Reply *
@@ -114,6 +129,31 @@ http_request (SoupSession *session,
 {
   return http_request_bytes (session, base_url, method, path, token, body,
                              body != NULL ? strlen (body) : 0);
+}
+
+Reply *
+http_request_multipart (SoupSession      *session,
+                        const char       *base_url,
+                        const char       *path,
+                        const char       *token,
+                        const char       *part_name,
+                        const char       *json,
+                        const UploadFile *files,
+                        guint             n_files)
+{
+  g_autofree char *uri = g_strconcat (base_url, path, NULL);
+  SoupMultipart *multipart = soup_multipart_new (SOUP_FORM_MIME_TYPE_MULTIPART);
+  g_autoptr(SoupMessage) msg = NULL;
+
+  if (json != NULL)
+    soup_multipart_append_form_string (multipart, part_name, json);
+  for (guint i = 0; i < n_files; i++)
+    soup_multipart_append_form_file (multipart, "attachments", files[i].filename, files[i].content_type,
+                                     files[i].data);
+  msg = soup_message_new_from_multipart (uri, multipart);
+  soup_multipart_free (multipart);
+  set_bearer (msg, token);
+  return send_message (session, msg);
 }
 
 JsonObject *
@@ -326,6 +366,57 @@ portald_run (const char * const  *args,
   if (out_stderr != NULL)
     *out_stderr = g_steal_pointer (&err);
   return g_subprocess_get_exit_status (process);
+}
+
+gboolean
+reply_contains (Reply      *reply,
+                const char *needle)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (reply->body, &size);
+  gsize length = strlen (needle);
+
+  for (gsize i = 0; data != NULL && length <= size && i <= size - length; i++)
+    if (memcmp (data + i, needle, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+char *
+me_contract_id (SoupSession *session,
+                const char  *base_url,
+                const char  *token,
+                const char  *name)
+{
+  g_autoptr(Reply) reply = http_request (session, base_url, "GET", "/api/v1/me", token, NULL);
+  JsonArray *contracts;
+
+  g_assert_cmpuint (reply->status, ==, 200);
+  contracts = json_object_get_array_member (reply_object (reply), "contracts");
+  for (guint i = 0; i < json_array_get_length (contracts); i++)
+    {
+      JsonObject *c = json_array_get_object_element (contracts, i);
+
+      if (g_str_equal (json_object_get_string_member (c, "name"), name))
+        return g_strdup (json_object_get_string_member (c, "id"));
+    }
+  g_error ("No contract called %s", name);
+}
+
+guint
+dir_count_files (const char *dir,
+             const char *suffix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  if (d == NULL)
+    return 0;
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (suffix == NULL || g_str_has_suffix (name, suffix))
+      n++;
+  return n;
 }
 
 char *

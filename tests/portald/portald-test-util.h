@@ -50,9 +50,31 @@ Reply      *http_request_full    (SoupSession        *session,
                                   const char         *body,
                                   const char * const *headers);
 
+/* A file part of a multipart request */
+typedef struct
+{
+  const char *filename;
+  const char *content_type;   /* what the client claims */
+  GBytes     *data;
+} UploadFile;
+
+/* POST multipart/form-data: the JSON part @part_name (left out when @json is
+ * NULL) and @n_files "attachments" parts */
+Reply      *http_request_multipart (SoupSession      *session,
+                                    const char       *base_url,
+                                    const char       *path,
+                                    const char       *token,
+                                    const char       *part_name,
+                                    const char       *json,
+                                    const UploadFile *files,
+                                    guint             n_files);
+
 JsonObject *reply_object         (Reply       *reply);
 const char *reply_header         (Reply       *reply,
                                   const char  *name);
+/* TRUE when the body holds @needle (bytes, anywhere) */
+gboolean    reply_contains       (Reply       *reply,
+                                  const char  *needle);
 /* Asserts an RFC 9457 problem with @status and @code */
 void        assert_problem       (Reply       *reply,
                                   guint        status,
@@ -97,6 +119,16 @@ int         portald_stop         (Portald            *portald);
  * its stderr in *@out_stderr when not NULL. */
 int         portald_run          (const char * const *args,
                                   char              **out_stderr);
+
+/* The id of the contract called @name among the caller's (/me) */
+char       *me_contract_id       (SoupSession *session,
+                                  const char  *base_url,
+                                  const char  *token,
+                                  const char  *name);
+
+/* The files in @dir whose names end with @suffix (NULL: all) */
+guint       dir_count_files      (const char  *dir,
+                                  const char  *suffix);
 
 /* A temporary folder, removed with everything in it by temp_dir_remove() */
 char       *temp_dir_new         (void);

@@ -1,4 +1,5 @@
 /* test-api.c: san-portald /me, services, routing and the authorization matrix
+ * (customers' memberships and permissions, staff's read-only, audited access)
  *
  * Copyright 2026 SAN Internet
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,6 +8,8 @@
 
 #include "san-date.h"
 #include "san-document.h"
+#include "san-portald-db.h"
+#include "san-portald-mail.h"
 #include "san-portald-server.h"
 #include "san-test-server.h"
 #include "portald-test-util.h"
@@ -19,6 +22,7 @@ static char *demo_token;
 static char *other_token;
 static char *viewer_token;
 static char *partner_token;
+static char *staff_token;
 
 #define URL (san_test_server_get_url (server))
 
@@ -164,6 +168,40 @@ test_me_other_users (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (c, "permissions")), ==, 1);
   g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (c, "permissions"), 0),
                    ==, "invoices");
+}
+
+/* The role: customer for everyone but SAN's staff, who are members of no contract */
+static void
+test_me_role (void)
+{
+  g_autoptr(Reply) demo = get ("/api/v1/me", demo_token);
+  g_autoptr(Reply) staff = get ("/api/v1/me", staff_token);
+  g_autoptr(Reply) login_reply = NULL;
+  g_autofree char *body = login_body ("staff@example.com", "staff-1234");
+  JsonObject *user;
+
+  user = json_object_get_object_member (reply_object (demo), "user");
+  g_assert_cmpstr (json_object_get_string_member (user, "role"), ==, "customer");
+  for (const char * const *token = (const char * const[]) { other_token, viewer_token, partner_token, NULL };
+       *token != NULL; token++)
+    {
+      g_autoptr(Reply) reply = get ("/api/v1/me", *token);
+
+      user = json_object_get_object_member (reply_object (reply), "user");
+      g_assert_cmpstr (json_object_get_string_member (user, "role"), ==, "customer");
+    }
+
+  user = json_object_get_object_member (reply_object (staff), "user");
+  g_assert_cmpstr (json_object_get_string_member (user, "email"), ==, "staff@example.com");
+  g_assert_cmpstr (json_object_get_string_member (user, "display_name"), ==, "Marina Costa (SAN)");
+  g_assert_cmpstr (json_object_get_string_member (user, "role"), ==, "staff");
+  g_assert_cmpuint (json_array_get_length (me_contracts (staff)), ==, 0);
+
+  /* the sign-in answer carries the same user */
+  login_reply = http_request (session, URL, "POST", "/api/v1/auth/login", NULL, body);
+  g_assert_cmpuint (login_reply->status, ==, 200);
+  user = json_object_get_object_member (reply_object (login_reply), "user");
+  g_assert_cmpstr (json_object_get_string_member (user, "role"), ==, "staff");
 }
 
 /* Services */
@@ -1260,6 +1298,223 @@ test_authz_missing_permission_forbidden (void)
   g_assert_cmpuint (checked, >=, routes->len);
 }
 
+/* The staff desk routes */
+static GPtrArray *
+staff_routes (void)
+{
+  GPtrArray *result = g_ptr_array_new ();
+  const SanPortaldRoute *routes;
+  guint n;
+
+  routes = san_portald_server_get_routes (&n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_has_prefix (routes[i].pattern, "/api/v1/staff/"))
+      g_ptr_array_add (result, (gpointer) &routes[i]);
+  g_assert_cmpuint (result->len, >=, 6);
+  return result;
+}
+
+/* The table: "staff" is the permission of the routes under /api/v1/staff/ and of no other */
+static void
+test_authz_staff_permission_only_on_staff_routes (void)
+{
+  const SanPortaldRoute *routes;
+  guint n;
+
+  routes = san_portald_server_get_routes (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean staff_route = g_str_has_prefix (routes[i].pattern, "/api/v1/staff/");
+
+      g_test_message ("%s %s", routes[i].method, routes[i].pattern);
+      g_assert_cmpint (staff_route, ==, g_strcmp0 (routes[i].permission, "staff") == 0);
+      if (staff_route)
+        g_assert_false (routes[i].public);
+    }
+}
+
+static void
+test_authz_staff_routes_need_staff_role (void)
+{
+  g_autoptr(GPtrArray) routes = staff_routes ();
+  const char * const customers[] = { demo_token, other_token, viewer_token, partner_token };
+
+  for (guint i = 0; i < routes->len; i++)
+    {
+      const SanPortaldRoute *route = routes->pdata[i];
+      g_autoptr(RouteCall) call = placeholder_call (route, "1");
+      g_autoptr(Reply) staff = send_route (route, staff_token, call);
+
+      for (guint c = 0; c < G_N_ELEMENTS (customers); c++)
+        {
+          g_autoptr(Reply) reply = send_route (route, customers[c], call);
+
+          assert_problem (reply, 403, "forbidden");
+        }
+      /* staff get past authorization (the placeholder ids may not exist) */
+      g_assert_cmpuint (staff->status, !=, 401);
+      g_assert_cmpuint (staff->status, !=, 403);
+      g_assert_cmpuint (staff->status, <, 500);
+    }
+}
+
+/* The newest audit entry (NULL when the log is empty); its total in *@out_total */
+static JsonObject *
+newest_audit_entry (gint64 *out_total)
+{
+  g_autoptr(Reply) reply = get ("/api/v1/staff/audit?limit=1", staff_token);
+  JsonArray *items = page_items (reply);
+
+  *out_total = json_object_get_int_member (reply_object (reply), "total");
+  if (json_array_get_length (items) == 0)
+    return NULL;
+  return json_object_ref (json_array_get_object_element (items, 0));
+}
+
+/* The path a RouteCall sends */
+static char *
+route_path (const SanPortaldRoute *route,
+            RouteCall             *call)
+{
+  g_autoptr(GString) path = g_string_new (route->pattern);
+  GHashTableIter iter;
+  gpointer name;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, call->params);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    {
+      g_autofree char *pattern = g_strdup_printf ("{%s}", (const char *) name);
+
+      g_string_replace (path, pattern, value, 0);
+    }
+  return g_string_free (g_steal_pointer (&path), FALSE);
+}
+
+/* Staff GET any contract's routes as its owner would, each read recorded */
+static void
+test_authz_staff_reads_every_contract_audited (void)
+{
+  g_autoptr(GPtrArray) routes = contract_routes ();
+  g_autofree char *other_cid = contract_id (other_token, "Carlos Mendes");
+  g_autofree char *other_sid = first_service_id (other_token, other_cid);
+  g_autoptr(Reply) staff_me = get ("/api/v1/me", staff_token);
+  const char *staff_id = json_object_get_string_member (json_object_get_object_member (reply_object (staff_me), "user"),
+                                                        "id");
+  guint checked = 0;
+
+  for (guint i = 0; i < routes->len; i++)
+    {
+      const SanPortaldRoute *route = routes->pdata[i];
+      g_autoptr(RouteCall) call = NULL;
+      g_autoptr(Reply) staff = NULL;
+      g_autoptr(Reply) owner = NULL;
+      g_autoptr(JsonObject) previous = NULL;
+      g_autoptr(JsonObject) entry = NULL;
+      g_autofree char *path = NULL;
+      gint64 before = 0;
+      gint64 after = 0;
+
+      if (!g_str_equal (route->method, "GET"))
+        continue;
+      call = prepare_call (route, other_token, other_cid, other_sid);
+      path = route_path (route, call);
+      previous = newest_audit_entry (&before);
+
+      staff = send_route (route, staff_token, call);
+      owner = send_route (route, other_token, call);
+      assert_success (staff);
+      assert_success (owner);
+      /* what the owner sees: the same JSON, byte for byte (a PIX charge
+       * counts its seconds down between the two answers), the same kind of
+       * document (a PDF carries the second it was made) */
+      g_assert_cmpstr (reply_header (staff, "Content-Type"), ==, reply_header (owner, "Content-Type"));
+      if (staff->json != NULL && !g_str_has_suffix (route->pattern, "/pix"))
+        g_assert_true (g_bytes_equal (staff->body, owner->body));
+
+      entry = newest_audit_entry (&after);
+      g_assert_cmpint (after, ==, before + 1);
+      g_assert_nonnull (entry);
+      g_assert_cmpstr (json_object_get_string_member (entry, "method"), ==, "GET");
+      g_assert_cmpstr (json_object_get_string_member (entry, "path"), ==, path);
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (entry, "user"), "id"),
+                       ==, staff_id);
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (entry, "contract"), "id"),
+                       ==, other_cid);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 10);
+}
+
+/* Staff may not write through contract routes: 403, nothing recorded, and
+ * the very same request still works for the owner afterwards. On the
+ * Padaria: the other tests leave its overdue invoices unpaid. */
+static void
+test_authz_staff_writes_forbidden (void)
+{
+  g_autoptr(GPtrArray) routes = contract_routes ();
+  g_autofree char *padaria = contract_id (demo_token, "Padaria Pão Quente Ltda");
+  g_autofree char *padaria_sid = first_service_id (demo_token, padaria);
+  guint checked = 0;
+
+  for (guint i = 0; i < routes->len; i++)
+    {
+      const SanPortaldRoute *route = routes->pdata[i];
+      g_autoptr(RouteCall) call = NULL;
+      g_autoptr(Reply) staff = NULL;
+      g_autoptr(Reply) owner = NULL;
+      g_autoptr(JsonObject) before_entry = NULL;
+      g_autoptr(JsonObject) after_entry = NULL;
+      gint64 before = 0;
+      gint64 after = 0;
+
+      if (g_str_equal (route->method, "GET"))
+        continue;
+      call = prepare_call (route, demo_token, padaria, padaria_sid);
+      before_entry = newest_audit_entry (&before);
+      staff = send_route (route, staff_token, call);
+      assert_problem (staff, 403, "forbidden");
+      after_entry = newest_audit_entry (&after);
+      g_assert_cmpint (after, ==, before);
+
+      owner = send_route (route, demo_token, call);
+      assert_success (owner);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 10);
+}
+
+/* A contract that does not exist: 403 for staff too, the customers' answer */
+static void
+test_authz_staff_unknown_contract_forbidden (void)
+{
+  g_autoptr(GPtrArray) routes = contract_routes ();
+  static const char * const cids[] = { "999999", "0", "abc", "-1" };
+  gint64 before = 0;
+  gint64 after = 0;
+  g_autoptr(JsonObject) before_entry = newest_audit_entry (&before);
+  g_autoptr(JsonObject) after_entry = NULL;
+
+  for (guint i = 0; i < routes->len; i++)
+    {
+      const SanPortaldRoute *route = routes->pdata[i];
+
+      if (!g_str_equal (route->method, "GET"))
+        continue;
+      for (guint c = 0; c < G_N_ELEMENTS (cids); c++)
+        {
+          g_autoptr(RouteCall) call = placeholder_call (route, cids[c]);
+          g_autoptr(Reply) staff = send_route (route, staff_token, call);
+          g_autoptr(Reply) customer = send_route (route, demo_token, call);
+
+          assert_problem (staff, 403, "forbidden");
+          g_assert_true (g_bytes_equal (staff->body, customer->body));
+        }
+    }
+  after_entry = newest_audit_entry (&after);
+  g_assert_cmpint (after, ==, before);
+}
+
 static void
 test_authz_every_route_needs_token (void)
 {
@@ -1280,6 +1535,61 @@ test_authz_every_route_needs_token (void)
     }
 }
 
+/* E-mails and transactions (the library itself, no server): an e-mail
+ * written inside a transaction reaches the spool when it commits, never when
+ * it is rolled back; outside one, at once */
+static void
+test_mail_spool_follows_transaction (void)
+{
+  g_autofree char *dir = temp_dir_new ();
+  g_autofree char *db_path = g_build_filename (dir, "portal.db", NULL);
+  g_autofree char *spool = g_build_filename (dir, "spool", NULL);
+  g_autoptr(GError) error = NULL;
+  SanPortaldDb *db = san_portald_db_open (db_path, &error);
+  gint64 user;
+  gint64 contract;
+
+  g_assert_no_error (error);
+  g_assert_true (san_portald_mail_set_spool_dir (spool, &error));
+  user = san_portald_db_add_user (db, "mail@example.com", "Mail Test", "not-a-hash", &error);
+  g_assert_cmpint (user, >, 0);
+  contract = san_portald_db_add_contract (db, "Mail Test", "318.472.659-28", user, &error);
+  g_assert_cmpint (contract, >, 0);
+
+  /* rolled back: no .eml, nothing left behind */
+  g_assert_true (san_portald_db_begin (db, &error));
+  g_assert_true (san_portald_mail_send (db, contract, SAN_PORTALD_MAIL_ACCOUNT, "Desfeito", "texto", "<p>texto</p>",
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dir_count_files (spool, ".eml"), ==, 0);
+  san_portald_db_rollback (db);
+  g_assert_cmpuint (dir_count_files (spool, NULL), ==, 0);
+
+  /* committed: the .eml appears with the commit */
+  g_assert_true (san_portald_db_begin (db, &error));
+  g_assert_true (san_portald_mail_send (db, contract, SAN_PORTALD_MAIL_ACCOUNT, "Feito", "texto", "<p>texto</p>",
+                                        &error));
+  g_assert_cmpuint (dir_count_files (spool, ".eml"), ==, 0);
+  g_assert_true (san_portald_db_commit (db, &error));
+  g_assert_cmpuint (dir_count_files (spool, ".eml"), ==, 1);
+  g_assert_cmpuint (dir_count_files (spool, NULL), ==, 1);
+
+  /* no transaction: at once */
+  g_assert_true (san_portald_mail_send (db, contract, SAN_PORTALD_MAIL_ACCOUNT, "Avulso", "texto", "<p>texto</p>",
+                                        &error));
+  g_assert_cmpuint (dir_count_files (spool, ".eml"), ==, 2);
+
+  /* a transaction the connection never ended: as if rolled back */
+  g_assert_true (san_portald_db_begin (db, &error));
+  g_assert_true (san_portald_mail_send (db, contract, SAN_PORTALD_MAIL_ACCOUNT, "Aberto", "texto", "<p>texto</p>",
+                                        &error));
+  san_portald_db_close (db);
+  g_assert_cmpuint (dir_count_files (spool, NULL), ==, 2);
+
+  temp_dir_remove (spool);
+  temp_dir_remove (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1291,6 +1601,7 @@ main (int    argc,
 
   g_test_add_func ("/portald/me/demo-user", test_me_demo_user);
   g_test_add_func ("/portald/me/other-users", test_me_other_users);
+  g_test_add_func ("/portald/me/role", test_me_role);
   g_test_add_func ("/portald/services/list", test_services_list);
   g_test_add_func ("/portald/services/demo-is-varied", test_services_demo_is_varied);
   g_test_add_func ("/portald/services/status-filter", test_services_status_filter);
@@ -1306,7 +1617,14 @@ main (int    argc,
   g_test_add_func ("/portald/authz/unknown-contract-forbidden", test_authz_unknown_contract_forbidden);
   g_test_add_func ("/portald/authz/foreign-ids-not-found", test_authz_foreign_ids_not_found);
   g_test_add_func ("/portald/authz/missing-permission-forbidden", test_authz_missing_permission_forbidden);
+  g_test_add_func ("/portald/authz/staff/permission-only-on-staff-routes",
+                   test_authz_staff_permission_only_on_staff_routes);
+  g_test_add_func ("/portald/authz/staff/routes-need-staff-role", test_authz_staff_routes_need_staff_role);
+  g_test_add_func ("/portald/authz/staff/reads-every-contract-audited", test_authz_staff_reads_every_contract_audited);
+  g_test_add_func ("/portald/authz/staff/writes-forbidden", test_authz_staff_writes_forbidden);
+  g_test_add_func ("/portald/authz/staff/unknown-contract-forbidden", test_authz_staff_unknown_contract_forbidden);
   g_test_add_func ("/portald/authz/every-route-needs-token", test_authz_every_route_needs_token);
+  g_test_add_func ("/portald/mail/spool-follows-transaction", test_mail_spool_follows_transaction);
 
   /* no PIX charge pays itself while the matrix runs */
   server = san_test_server_start (TRUE, args);
@@ -1315,6 +1633,7 @@ main (int    argc,
   other_token = login (session, URL, "other@example.com", "other-1234", NULL);
   viewer_token = login (session, URL, "viewer@example.com", "viewer-1234", NULL);
   partner_token = login (session, URL, "partner@example.com", "partner-1234", NULL);
+  staff_token = login (session, URL, "staff@example.com", "staff-1234", NULL);
 
   status = g_test_run ();
 
@@ -1322,6 +1641,7 @@ main (int    argc,
   g_free (other_token);
   g_free (viewer_token);
   g_free (partner_token);
+  g_free (staff_token);
   g_clear_object (&session);
   g_clear_pointer (&server, san_test_server_stop);
   return status;

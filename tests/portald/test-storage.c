@@ -107,7 +107,7 @@ test_storage_no_plaintext_secrets (void)
   g_autofree char *access3 = login (session, url, "partner@example.com", "partner-1234", &refresh3);
   const char *secrets[] = {
     access1, refresh1, access2, refresh2, access3, refresh3,
-    "demo-1234", "partner-1234", "other-1234", "viewer-1234",
+    "demo-1234", "partner-1234", "other-1234", "viewer-1234", "staff-1234",
   };
 
   /* the checks below must be able to see something */
@@ -135,7 +135,7 @@ test_storage_wal_and_schema_version (void)
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5);   /* SAN_PORTALD_DB_SCHEMA_VERSION */
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 6);   /* SAN_PORTALD_DB_SCHEMA_VERSION */
   sqlite3_finalize (stmt);
 
   /* without --demo nothing is seeded */
@@ -187,7 +187,9 @@ test_storage_restart_keeps_data (void)
   users = count_rows (db, "SELECT count (*) FROM users");
   services = count_rows (db, "SELECT count (*) FROM services");
   contracts = count_rows (db, "SELECT count (*) FROM contracts");
-  g_assert_cmpint (users, ==, 4);
+  /* four customers and one of SAN's staff */
+  g_assert_cmpint (users, ==, 5);
+  g_assert_cmpint (count_rows (db, "SELECT count (*) FROM users WHERE role = 'staff'"), ==, 1);
   g_assert_cmpint (contracts, ==, 4);
   g_assert_cmpint (services, >=, 15);
 
@@ -207,8 +209,80 @@ test_storage_restart_keeps_data (void)
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM users"), ==, users);
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM services"), ==, services);
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM contracts"), ==, contracts);
-  g_assert_cmpint (count_rows (db, "PRAGMA user_version"), ==, 5);   /* SAN_PORTALD_DB_SCHEMA_VERSION */
+  g_assert_cmpint (count_rows (db, "PRAGMA user_version"), ==, 6);   /* SAN_PORTALD_DB_SCHEMA_VERSION */
 
+  temp_dir_remove (dir);
+}
+
+/* Runs @sql on the database at @path (read-write) */
+static void
+exec_on (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+/* A database of schema 5 (before roles and the audit log) with a user gets
+ * migration 6: the user is a customer, the audit log is there and empty */
+static void
+test_storage_migration_6_users_are_customers (void)
+{
+  g_autofree char *dir = temp_dir_new ();
+  g_autofree char *db = g_build_filename (dir, "portal.db", NULL);
+  const char * const args[] = { "--db", db, "--listen", "127.0.0.1:0", NULL };
+  Portald *portald = portald_spawn (args, G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+
+  g_assert_nonnull (portald);
+  g_assert_cmpint (portald_stop (portald), ==, 0);
+
+  /* back to what schema 5 had */
+  exec_on (db,
+           "DROP TABLE staff_audit;"
+           "DROP INDEX tickets_activity;"
+           "ALTER TABLE users DROP COLUMN role;"
+           "INSERT INTO users (email, display_name, password_hash, created_at)"
+           " VALUES ('old@example.com', 'Old User', 'x', '2026-01-01T00:00:00Z');"
+           "PRAGMA user_version = 5;");
+  g_assert_cmpint (count_rows (db, "SELECT count (*) FROM pragma_table_info ('users') WHERE name = 'role'"), ==, 0);
+
+  portald = portald_spawn (args, G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_assert_nonnull (portald);
+  g_assert_cmpint (portald_stop (portald), ==, 0);
+
+  g_assert_cmpint (count_rows (db, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (count_rows (db, "SELECT count (*) FROM users WHERE email = 'old@example.com'"
+                                   " AND role = 'customer'"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count (*) FROM staff_audit"), ==, 0);
+  g_assert_cmpint (count_rows (db, "SELECT count (*) FROM sqlite_schema WHERE type = 'index'"
+                                   " AND name IN ('staff_audit_contract', 'staff_audit_user', 'tickets_activity')"),
+                   ==, 3);
+  temp_dir_remove (dir);
+}
+
+/* The role is a closed set, checked by the database itself */
+static void
+test_storage_role_is_checked (void)
+{
+  g_autofree char *dir = temp_dir_new ();
+  g_autofree char *db_path = g_build_filename (dir, "portal.db", NULL);
+  const char * const args[] = { "--db", db_path, "--listen", "127.0.0.1:0", NULL };
+  Portald *portald = portald_spawn (args, G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  sqlite3 *db = NULL;
+
+  g_assert_nonnull (portald);
+  g_assert_cmpint (portald_stop (portald), ==, 0);
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO users (email, display_name, password_hash, created_at, role)"
+                                     " VALUES ('a@example.com', 'A', 'x', '2026-01-01T00:00:00Z', 'admin')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+  g_assert_cmpint (count_rows (db_path, "SELECT count (*) FROM users"), ==, 0);
   temp_dir_remove (dir);
 }
 
@@ -316,6 +390,8 @@ main (int    argc,
   g_test_add_func ("/portald/storage/wal-and-schema-version", test_storage_wal_and_schema_version);
   g_test_add_func ("/portald/storage/restart-keeps-data", test_storage_restart_keeps_data);
   g_test_add_func ("/portald/storage/refuses-newer-schema", test_storage_refuses_newer_schema);
+  g_test_add_func ("/portald/storage/migration-6-users-are-customers", test_storage_migration_6_users_are_customers);
+  g_test_add_func ("/portald/storage/role-is-checked", test_storage_role_is_checked);
   g_test_add_func ("/portald/log/no-secrets", test_log_no_secrets);
 
   session = test_session_new (NULL);
