@@ -27,6 +27,11 @@ GError *san_api_error_from_response (guint               status,
  * Takes @error; G_IO_ERROR_CANCELLED comes back untouched. */
 GError *san_api_error_from_transport (GError            *error);
 
+/* A SAN_API_ERROR_INVALID_INPUT found by the client: @message (shown to
+ * the user) about the wire field @field (san_api_error_get_fields()) */
+GError *san_api_error_new_invalid_field (const char         *field,
+                                         const char         *message);
+
 /* "Your session ended. Sign in again." */
 GError *san_api_error_session_ended  (void);
 GError *san_api_error_not_signed_in  (void);

@@ -223,6 +223,17 @@ retry_after_seconds (SoupMessageHeaders *headers)
 }
 
 GError *
+san_api_error_new_invalid_field (const char *field,
+                                 const char *message)
+{
+  GError *error = g_error_new_literal (SAN_API_ERROR, SAN_API_ERROR_INVALID_INPUT, message);
+  const char * const fields[] = { field, NULL };
+
+  san_api_error_get_private (error)->fields = g_strdupv ((char **) fields);
+  return error;
+}
+
+GError *
 san_api_error_session_ended (void)
 {
   return g_error_new_literal (SAN_API_ERROR, SAN_API_ERROR_UNAUTHORIZED,
@@ -324,6 +335,14 @@ san_api_error_from_response (guint               status,
         return g_error_new_literal (SAN_API_ERROR, SAN_API_ERROR_IDEMPOTENCY,
                                     _("The server refused a repeated request."));
       }
+
+    case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:   /* 413 payload_too_large */
+      return g_error_new_literal (SAN_API_ERROR, SAN_API_ERROR_PAYLOAD_TOO_LARGE,
+                                  _("This is too large to send. Attachments may be at most 5 MB each, 10 MB together, and 5 at a time."));
+
+    case SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE:   /* 415 unsupported_media_type */
+      return g_error_new_literal (SAN_API_ERROR, SAN_API_ERROR_UNSUPPORTED_MEDIA_TYPE,
+                                  _("This type of file cannot be attached. Attach images (PNG, JPEG, GIF), PDF, plain text or ZIP files."));
 
     case SOUP_STATUS_METHOD_NOT_ALLOWED:
       return g_error_new_literal (SAN_API_ERROR, SAN_API_ERROR_METHOD_NOT_ALLOWED,

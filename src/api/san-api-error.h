@@ -31,6 +31,8 @@ typedef enum
   SAN_API_ERROR_CONFLICT,           /* 409: not possible in the current state */
   SAN_API_ERROR_PAYMENT_DECLINED,   /* 402: the card was declined */
   SAN_API_ERROR_IDEMPOTENCY,        /* 422: an idempotency key reused for another request */
+  SAN_API_ERROR_PAYLOAD_TOO_LARGE,  /* 413: too big (an attachment over 5 MB, too many files) */
+  SAN_API_ERROR_UNSUPPORTED_MEDIA_TYPE, /* 415: an attachment of a type not accepted */
 } SanApiError;
 
 GQuark san_api_error_quark (void);

@@ -1,5 +1,5 @@
 /* san-client-private.h: one HTTP exchange of SanClient, for the files that
- * add calls to it (san-client-billing.c)
+ * add calls to it (san-client-billing.c, san-client-support.c)
  *
  * Copyright 2026 SAN Internet
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -32,6 +32,19 @@ void      san_client_call_async            (SanClient           *self,
                                             const char          *method,
                                             char                *path,
                                             GBytes              *body,
+                                            SanCallFlags         flags,
+                                            const char * const  *headers,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+/* As san_client_call_async(), with a @body of @content_type (NULL for
+ * JSON), e.g. "multipart/form-data; boundary=..." with its boundary; sent
+ * again as it is after a refresh. Completes like san_client_call_async(). */
+void      san_client_call_typed_async      (SanClient           *self,
+                                            const char          *method,
+                                            char                *path,
+                                            GBytes              *body,
+                                            const char          *content_type,
                                             SanCallFlags         flags,
                                             const char * const  *headers,
                                             GCancellable        *cancellable,

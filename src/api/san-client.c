@@ -77,6 +77,7 @@ typedef struct
   const char   *method;
   char         *path;          /* "/api/v1/..." with an escaped query */
   GBytes       *body;          /* JSON or NULL; wiped when freed */
+  char         *content_type;  /* of the body: NULL for JSON */
   char        **headers;       /* name, value, ...: sent with it; or NULL */
   char         *sent_token;    /* the access token it went with; wiped */
   SoupMessage  *message;
@@ -149,6 +150,7 @@ call_free (Call *call)
 {
   g_clear_pointer (&call->path, g_free);
   g_clear_pointer (&call->body, g_bytes_unref);
+  g_clear_pointer (&call->content_type, g_free);
   g_clear_pointer (&call->headers, g_strfreev);
   g_clear_pointer (&call->sent_token, wipe_string);
   g_clear_object (&call->stream);
@@ -786,7 +788,10 @@ call_send (GTask *task)
     }
 
   if (call->body != NULL)
-    soup_message_set_request_body_from_bytes (call->message, "application/json", call->body);
+    soup_message_set_request_body_from_bytes (call->message,
+                                              call->content_type != NULL ? call->content_type
+                                                                         : "application/json",
+                                              call->body);
 
   soup_session_send_async (self->session, call->message, G_PRIORITY_DEFAULT,
                            g_task_get_cancellable (task), on_call_sent_cb, task);
@@ -828,6 +833,22 @@ san_client_call_async (SanClient           *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
+  san_client_call_typed_async (self, method, path, body, NULL, flags, headers,
+                               cancellable, callback, user_data);
+}
+
+void
+san_client_call_typed_async (SanClient           *self,
+                             const char          *method,
+                             char                *path,
+                             GBytes              *body,
+                             const char          *content_type,
+                             SanCallFlags         flags,
+                             const char * const  *headers,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   Call *call = g_new0 (Call, 1);
 
@@ -835,6 +856,7 @@ san_client_call_async (SanClient           *self,
   call->method = method;
   call->path = path;
   call->body = body;
+  call->content_type = g_strdup (content_type);
   call->headers = g_strdupv ((char **) headers);
   call->auth = (flags & SAN_CALL_AUTH) != 0;
   call->no_content = (flags & SAN_CALL_NO_CONTENT) != 0;

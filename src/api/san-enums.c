@@ -28,7 +28,7 @@ static const char * const billing_cycle_words[] = {
   [SAN_BILLING_CYCLE_ANNUAL] = "annual",
 };
 
-static const char * const support_level_words[] = {
+static const char * const support_level_id_words[] = {
   [SAN_SUPPORT_LEVEL_BASIC] = "basic",
   [SAN_SUPPORT_LEVEL_BUSINESS] = "business",
   [SAN_SUPPORT_LEVEL_PREMIUM] = "premium",
@@ -58,6 +58,45 @@ static const char * const pix_status_words[] = {
 static const char * const fiscal_note_status_words[] = {
   [SAN_FISCAL_NOTE_STATUS_PENDING] = "pending",
   [SAN_FISCAL_NOTE_STATUS_ISSUED] = "issued",
+};
+
+static const char * const ticket_status_words[] = {
+  [SAN_TICKET_STATUS_OPEN] = "open",
+  [SAN_TICKET_STATUS_ANSWERED] = "answered",
+  [SAN_TICKET_STATUS_CUSTOMER_REPLY] = "customer_reply",
+  [SAN_TICKET_STATUS_ON_HOLD] = "on_hold",
+  [SAN_TICKET_STATUS_IN_PROGRESS] = "in_progress",
+  [SAN_TICKET_STATUS_CLOSED] = "closed",
+};
+
+static const char * const ticket_priority_words[] = {
+  [SAN_TICKET_PRIORITY_LOW] = "low",
+  [SAN_TICKET_PRIORITY_MEDIUM] = "medium",
+  [SAN_TICKET_PRIORITY_HIGH] = "high",
+};
+
+static const char * const ticket_author_kind_words[] = {
+  [SAN_TICKET_AUTHOR_KIND_CUSTOMER] = "customer",
+  [SAN_TICKET_AUTHOR_KIND_STAFF] = "staff",
+};
+
+static const char * const ticket_waiting_words[] = {
+  [SAN_TICKET_WAITING_US] = "us",
+  [SAN_TICKET_WAITING_CUSTOMER] = "customer",
+};
+
+static const char * const email_kind_words[] = {
+  [SAN_EMAIL_KIND_TICKET] = "ticket",
+  [SAN_EMAIL_KIND_CALLBACK] = "callback",
+  [SAN_EMAIL_KIND_INVOICE] = "invoice",
+  [SAN_EMAIL_KIND_ACCOUNT] = "account",
+};
+
+static const char * const callback_status_words[] = {
+  [SAN_CALLBACK_STATUS_REQUESTED] = "requested",
+  [SAN_CALLBACK_STATUS_SCHEDULED] = "scheduled",
+  [SAN_CALLBACK_STATUS_DONE] = "done",
+  [SAN_CALLBACK_STATUS_CANCELLED] = "cancelled",
 };
 
 /* Exact, case-sensitive match: the wire's words are lower case */
@@ -104,8 +143,14 @@ lookup_word (const char * const *words,
 DEFINE_WIRE_FUNCS (SanServiceStatus, san_service_status, service_status_words)
 DEFINE_WIRE_FUNCS (SanServiceKind, san_service_kind, service_kind_words)
 DEFINE_WIRE_FUNCS (SanBillingCycle, san_billing_cycle, billing_cycle_words)
-DEFINE_WIRE_FUNCS (SanSupportLevel, san_support_level, support_level_words)
+DEFINE_WIRE_FUNCS (SanSupportLevelId, san_support_level_id, support_level_id_words)
 DEFINE_WIRE_FUNCS (SanPaymentMethod, san_payment_method, payment_method_words)
 DEFINE_WIRE_FUNCS (SanInvoiceStatus, san_invoice_status, invoice_status_words)
 DEFINE_WIRE_FUNCS (SanPixStatus, san_pix_status, pix_status_words)
 DEFINE_WIRE_FUNCS (SanFiscalNoteStatus, san_fiscal_note_status, fiscal_note_status_words)
+DEFINE_WIRE_FUNCS (SanTicketStatus, san_ticket_status, ticket_status_words)
+DEFINE_WIRE_FUNCS (SanTicketPriority, san_ticket_priority, ticket_priority_words)
+DEFINE_WIRE_FUNCS (SanTicketAuthorKind, san_ticket_author_kind, ticket_author_kind_words)
+DEFINE_WIRE_FUNCS (SanTicketWaiting, san_ticket_waiting, ticket_waiting_words)
+DEFINE_WIRE_FUNCS (SanEmailKind, san_email_kind, email_kind_words)
+DEFINE_WIRE_FUNCS (SanCallbackStatus, san_callback_status, callback_status_words)

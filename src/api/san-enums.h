@@ -34,12 +34,14 @@ typedef enum
   SAN_BILLING_CYCLE_ANNUAL,
 } SanBillingCycle;
 
+/* A support level's id (the model of a level, with its name and price, is
+ * SanSupportLevel in san-support-level.h) */
 typedef enum
 {
   SAN_SUPPORT_LEVEL_BASIC,
   SAN_SUPPORT_LEVEL_BUSINESS,
   SAN_SUPPORT_LEVEL_PREMIUM,
-} SanSupportLevel;
+} SanSupportLevelId;
 
 typedef enum
 {
@@ -78,6 +80,54 @@ typedef enum
   SAN_FISCAL_NOTE_FORMAT_XML,
 } SanFiscalNoteFormat;
 
+typedef enum
+{
+  SAN_TICKET_STATUS_OPEN,
+  SAN_TICKET_STATUS_ANSWERED,         /* SAN answered; waits on the customer */
+  SAN_TICKET_STATUS_CUSTOMER_REPLY,   /* the customer replied; waits on SAN */
+  SAN_TICKET_STATUS_ON_HOLD,
+  SAN_TICKET_STATUS_IN_PROGRESS,
+  SAN_TICKET_STATUS_CLOSED,
+} SanTicketStatus;
+
+typedef enum
+{
+  SAN_TICKET_PRIORITY_LOW,
+  SAN_TICKET_PRIORITY_MEDIUM,
+  SAN_TICKET_PRIORITY_HIGH,
+} SanTicketPriority;
+
+/* Who wrote a ticket message (and a ticket's last message) */
+typedef enum
+{
+  SAN_TICKET_AUTHOR_KIND_CUSTOMER,
+  SAN_TICKET_AUTHOR_KIND_STAFF,
+} SanTicketAuthorKind;
+
+/* The staff queue's "waiting" filter: on us (open, customer_reply,
+ * in_progress) or on the customer (answered, on_hold) */
+typedef enum
+{
+  SAN_TICKET_WAITING_US,
+  SAN_TICKET_WAITING_CUSTOMER,
+} SanTicketWaiting;
+
+typedef enum
+{
+  SAN_EMAIL_KIND_TICKET,
+  SAN_EMAIL_KIND_CALLBACK,
+  SAN_EMAIL_KIND_INVOICE,
+  SAN_EMAIL_KIND_ACCOUNT,
+} SanEmailKind;
+
+typedef enum
+{
+  SAN_CALLBACK_STATUS_REQUESTED,
+  SAN_CALLBACK_STATUS_SCHEDULED,
+  SAN_CALLBACK_STATUS_DONE,
+  SAN_CALLBACK_STATUS_CANCELLED,
+} SanCallbackStatus;
+
 /* Wire word -> enum; FALSE for an unknown word. */
 gboolean    san_service_status_from_wire  (const char        *word,
                                            SanServiceStatus  *out);
@@ -88,9 +138,9 @@ const char *san_service_kind_to_wire      (SanServiceKind     kind);
 gboolean    san_billing_cycle_from_wire   (const char        *word,
                                            SanBillingCycle   *out);
 const char *san_billing_cycle_to_wire     (SanBillingCycle    cycle);
-gboolean    san_support_level_from_wire   (const char        *word,
-                                           SanSupportLevel   *out);
-const char *san_support_level_to_wire     (SanSupportLevel    level);
+gboolean    san_support_level_id_from_wire (const char        *word,
+                                            SanSupportLevelId *out);
+const char *san_support_level_id_to_wire   (SanSupportLevelId  level);
 gboolean    san_payment_method_from_wire  (const char        *word,
                                            SanPaymentMethod  *out);
 const char *san_payment_method_to_wire    (SanPaymentMethod   method);
@@ -103,5 +153,23 @@ const char *san_pix_status_to_wire        (SanPixStatus       status);
 gboolean    san_fiscal_note_status_from_wire (const char          *word,
                                               SanFiscalNoteStatus *out);
 const char *san_fiscal_note_status_to_wire   (SanFiscalNoteStatus  status);
+gboolean    san_ticket_status_from_wire      (const char          *word,
+                                              SanTicketStatus     *out);
+const char *san_ticket_status_to_wire        (SanTicketStatus      status);
+gboolean    san_ticket_priority_from_wire    (const char          *word,
+                                              SanTicketPriority   *out);
+const char *san_ticket_priority_to_wire      (SanTicketPriority    priority);
+gboolean    san_ticket_author_kind_from_wire (const char          *word,
+                                              SanTicketAuthorKind *out);
+const char *san_ticket_author_kind_to_wire   (SanTicketAuthorKind  kind);
+gboolean    san_ticket_waiting_from_wire     (const char          *word,
+                                              SanTicketWaiting    *out);
+const char *san_ticket_waiting_to_wire       (SanTicketWaiting     waiting);
+gboolean    san_email_kind_from_wire         (const char          *word,
+                                              SanEmailKind        *out);
+const char *san_email_kind_to_wire           (SanEmailKind         kind);
+gboolean    san_callback_status_from_wire    (const char          *word,
+                                              SanCallbackStatus   *out);
+const char *san_callback_status_to_wire      (SanCallbackStatus    status);
 
 G_END_DECLS

@@ -29,7 +29,7 @@ struct _SanService
   SanServiceKind    kind;
   SanServiceStatus  status;
   SanBillingCycle   billing_cycle;
-  SanSupportLevel   support_level;
+  SanSupportLevelId support_level;
   SanPaymentMethod  payment_method;
 };
 
@@ -245,7 +245,7 @@ san_service_class_init (SanServiceClass *klass)
     g_param_spec_boxed ("status-since", NULL, NULL, G_TYPE_DATE, flags);
   properties[PROP_SUPPORT_LEVEL] =
     g_param_spec_enum ("support-level", NULL, NULL,
-                       SAN_TYPE_SUPPORT_LEVEL, SAN_SUPPORT_LEVEL_BASIC, flags);
+                       SAN_TYPE_SUPPORT_LEVEL_ID, SAN_SUPPORT_LEVEL_BASIC, flags);
   properties[PROP_PAYMENT_METHOD] =
     g_param_spec_enum ("payment-method", NULL, NULL,
                        SAN_TYPE_PAYMENT_METHOD, SAN_PAYMENT_METHOD_BOLETO, flags);
@@ -288,7 +288,7 @@ san_service_new_from_json (JsonObject  *object,
   SanServiceKind kind;
   SanServiceStatus status;
   SanBillingCycle billing_cycle;
-  SanSupportLevel support_level;
+  SanSupportLevelId support_level;
   SanPaymentMethod payment_method;
   gint64 price_cents;
   GDate next_due_date;
@@ -310,7 +310,7 @@ san_service_new_from_json (JsonObject  *object,
   READ_WORD ("kind", san_service_kind_from_wire, &kind);
   READ_WORD ("status", san_service_status_from_wire, &status);
   READ_WORD ("billing_cycle", san_billing_cycle_from_wire, &billing_cycle);
-  READ_WORD ("support_level", san_support_level_from_wire, &support_level);
+  READ_WORD ("support_level", san_support_level_id_from_wire, &support_level);
   READ_WORD ("payment_method", san_payment_method_from_wire, &payment_method);
 
   if (!san_json_read_int (object, "price_cents", 0, G_MAXINT64, &price_cents, error) ||
@@ -442,7 +442,7 @@ san_service_get_status_since (SanService *self)
   return g_date_valid (&self->status_since) ? &self->status_since : NULL;
 }
 
-SanSupportLevel
+SanSupportLevelId
 san_service_get_support_level (SanService *self)
 {
   g_return_val_if_fail (SAN_IS_SERVICE (self), SAN_SUPPORT_LEVEL_BASIC);

@@ -32,7 +32,7 @@ gint64            san_service_get_price_cents    (SanService *self);
 const GDate      *san_service_get_next_due_date  (SanService *self);
 /* The day the service entered its current status */
 const GDate      *san_service_get_status_since   (SanService *self);
-SanSupportLevel   san_service_get_support_level  (SanService *self);
+SanSupportLevelId san_service_get_support_level  (SanService *self);
 SanPaymentMethod  san_service_get_payment_method (SanService *self);
 /* NULL while pending setup */
 SanInstance      *san_service_get_instance       (SanService *self);

@@ -1,4 +1,4 @@
-/* san-user.c: the signed-in person (login e-mail, name)
+/* san-user.c: the signed-in person (login e-mail, name, staff or customer)
  *
  * Copyright 2026 SAN Internet
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +18,7 @@ struct _SanUser
   char    *id;
   char    *email;
   char    *display_name;
+  gboolean is_staff;
 };
 
 enum {
@@ -25,6 +26,7 @@ enum {
   PROP_ID,
   PROP_EMAIL,
   PROP_DISPLAY_NAME,
+  PROP_IS_STAFF,
   N_PROPS
 };
 
@@ -63,6 +65,9 @@ san_user_get_property (GObject    *object,
     case PROP_DISPLAY_NAME:
       g_value_set_string (value, self->display_name);
       break;
+    case PROP_IS_STAFF:
+      g_value_set_boolean (value, self->is_staff);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -86,6 +91,9 @@ san_user_set_property (GObject      *object,
       break;
     case PROP_DISPLAY_NAME:
       self->display_name = g_value_dup_string (value);
+      break;
+    case PROP_IS_STAFF:
+      self->is_staff = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -113,6 +121,11 @@ san_user_class_init (SanUserClass *klass)
     g_param_spec_string ("display-name", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* From the wire's "role": "staff" or "customer" */
+  properties[PROP_IS_STAFF] =
+    g_param_spec_boolean ("is-staff", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -126,14 +139,27 @@ SanUser *
 san_user_new_from_json (JsonObject  *object,
                         GError     **error)
 {
-  const char *id, *email, *display_name;
+  const char *id, *email, *display_name, *role;
+  gboolean is_staff;
 
   g_return_val_if_fail (object != NULL, NULL);
 
   if (!san_json_read_string (object, "id", FALSE, &id, error) ||
       !san_json_read_string (object, "email", FALSE, &email, error) ||
-      !san_json_read_string (object, "display_name", TRUE, &display_name, error))
+      !san_json_read_string (object, "display_name", TRUE, &display_name, error) ||
+      !san_json_read_string (object, "role", FALSE, &role, error))
     {
+      g_prefix_error (error, "user: ");
+      return NULL;
+    }
+
+  if (g_str_equal (role, "staff"))
+    is_staff = TRUE;
+  else if (g_str_equal (role, "customer"))
+    is_staff = FALSE;
+  else
+    {
+      san_json_set_unknown_word (error, "role", role);
       g_prefix_error (error, "user: ");
       return NULL;
     }
@@ -142,6 +168,7 @@ san_user_new_from_json (JsonObject  *object,
                        "id", id,
                        "email", email,
                        "display-name", display_name,
+                       "is-staff", is_staff,
                        NULL);
 }
 
@@ -167,4 +194,12 @@ san_user_get_display_name (SanUser *self)
   g_return_val_if_fail (SAN_IS_USER (self), NULL);
 
   return self->display_name;
+}
+
+gboolean
+san_user_get_is_staff (SanUser *self)
+{
+  g_return_val_if_fail (SAN_IS_USER (self), FALSE);
+
+  return self->is_staff;
 }

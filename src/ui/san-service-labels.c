@@ -70,7 +70,7 @@ san_service_kind_label (SanServiceKind kind)
 }
 
 const char *
-san_support_level_label (SanSupportLevel level)
+san_support_level_label (SanSupportLevelId level)
 {
   switch (level)
     {

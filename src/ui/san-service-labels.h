@@ -18,7 +18,7 @@ const char *san_service_status_css_class  (SanServiceStatus  status);
 /* "Shared hosting", "Cloud server", "Dedicated server" */
 const char *san_service_kind_label        (SanServiceKind    kind);
 /* "Basic", "Business", "Premium" */
-const char *san_support_level_label       (SanSupportLevel   level);
+const char *san_support_level_label       (SanSupportLevelId level);
 /* "Boleto", "PIX", "Credit card", "Bank debit" */
 const char *san_payment_method_label      (SanPaymentMethod  method);
 

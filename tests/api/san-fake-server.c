@@ -24,6 +24,7 @@ typedef struct
   GHashTable *query;     /* name -> value */
   GHashTable *headers;   /* lower-case name -> value */
   char       *body;      /* as text */
+  GBytes     *bytes;     /* as sent */
 } Request;
 
 struct _FakeServer
@@ -66,6 +67,7 @@ request_free (Request *request)
   g_hash_table_unref (request->query);
   g_hash_table_unref (request->headers);
   g_free (request->body);
+  g_clear_pointer (&request->bytes, g_bytes_unref);
   g_free (request);
 }
 
@@ -226,6 +228,7 @@ record (FakeServer        *self,
 
   body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   request->body = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  request->bytes = g_bytes_ref (body);
 
   g_hash_table_insert (self->requests, g_strdup (path), request);
 }
@@ -493,6 +496,15 @@ fake_server_last_body (FakeServer *self,
   return request != NULL ? request->body : NULL;
 }
 
+GBytes *
+fake_server_last_body_bytes (FakeServer *self,
+                             const char *path)
+{
+  Request *request = g_hash_table_lookup (self->requests, path);
+
+  return request != NULL ? request->bytes : NULL;
+}
+
 const char *
 fake_server_get_access_token (FakeServer *self)
 {
@@ -535,27 +547,67 @@ fake_json_with (const char *json,
 {
   g_autoptr(JsonNode) root = json_from_string (json, NULL);
   g_auto(GStrv) path = g_strsplit (member, ".", -1);
-  JsonObject *object;
+  JsonNode *container;
   guint n = g_strv_length (path);
 
   g_assert_nonnull (root);
-  object = json_node_get_object (root);
+  /* Walk to the object or array holding the last segment; a segment of
+   * digits is an element of an array ("items.0.name") */
+  container = root;
   for (guint i = 0; i + 1 < n; i++)
     {
-      g_assert_true (json_object_has_member (object, path[i]));
-      object = json_object_get_object_member (object, path[i]);
-      g_assert_nonnull (object);
+      if (JSON_NODE_HOLDS_ARRAY (container))
+        {
+          JsonArray *array = json_node_get_array (container);
+          guint index = (guint) g_ascii_strtoull (path[i], NULL, 10);
+
+          g_assert_cmpuint (index, <, json_array_get_length (array));
+          container = json_array_get_element (array, index);
+        }
+      else
+        {
+          g_assert_true (JSON_NODE_HOLDS_OBJECT (container));
+          g_assert_true (json_object_has_member (json_node_get_object (container), path[i]));
+          container = json_object_get_member (json_node_get_object (container), path[i]);
+        }
     }
 
-  if (value == NULL)
-    json_object_remove_member (object, path[n - 1]);
+  if (JSON_NODE_HOLDS_ARRAY (container))
+    {
+      JsonArray *array = json_node_get_array (container);
+      guint index = (guint) g_ascii_strtoull (path[n - 1], NULL, 10);
+      g_autoptr(GError) error = NULL;
+      JsonNode *node;
+
+      g_assert_cmpuint (index, <, json_array_get_length (array));
+      g_assert_nonnull (value);
+      node = json_from_string (value, &error);
+      g_assert_no_error (error);
+      /* json-glib 1.6 has no replace: rebuild the array */
+      {
+        JsonArray *copy = json_array_new ();
+        guint length = json_array_get_length (array);
+
+        for (guint i = 0; i < length; i++)
+          json_array_add_element (copy, i == index ? json_node_ref (node)
+                                                   : json_node_copy (json_array_get_element (array, i)));
+        json_node_unref (node);
+        json_node_take_array (container, copy);
+      }
+    }
+  else if (value == NULL)
+    {
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (container));
+      json_object_remove_member (json_node_get_object (container), path[n - 1]);
+    }
   else
     {
       g_autoptr(GError) error = NULL;
       JsonNode *node = json_from_string (value, &error);
 
       g_assert_no_error (error);
-      json_object_set_member (object, path[n - 1], node);
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (container));
+      json_object_set_member (json_node_get_object (container), path[n - 1], node);
     }
   return json_to_string (root, FALSE);
 }

@@ -72,6 +72,9 @@ const char  *fake_server_last_header       (FakeServer      *self,
 /* The body of the last request to PATH, as text ("" when it had none) */
 const char  *fake_server_last_body         (FakeServer      *self,
                                             const char      *path);
+/* The same body as sent, bytes and all (multipart with files); owned by the server */
+GBytes      *fake_server_last_body_bytes   (FakeServer      *self,
+                                            const char      *path);
 const char  *fake_server_get_access_token  (FakeServer      *self);
 const char  *fake_server_get_refresh_token (FakeServer      *self);
 
@@ -79,7 +82,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FakeServer, fake_server_free)
 
 /* Canned JSON */
 #define FAKE_USER_JSON \
-  "{\"id\":\"u1\",\"email\":\"ana@example.com\",\"display_name\":\"Ana Souza\"}"
+  "{\"id\":\"u1\",\"email\":\"ana@example.com\",\"display_name\":\"Ana Souza\",\"role\":\"customer\"}"
 #define FAKE_INSTANCE_JSON \
   "{\"id\":\"i7\",\"name\":\"br-sp-shared-07\",\"hostname\":\"sh07.saninternet.com\",\"region\":\"São Paulo\"}"
 /* A valid service of contract c1; %s slots: id, status, next_due_date (JSON) */
@@ -95,7 +98,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FakeServer, fake_server_free)
 char        *fake_service_json_with        (const char      *member,
                                             const char      *value);
 /* @json (an object) with @member replaced by the raw JSON @value, or removed
- * when @value is NULL; "a.b" is member b of the object member a */
+ * when @value is NULL; "a.b" is member b of the object member a, "a.0.b"
+ * member b of the first element of the array member a */
 char        *fake_json_with                (const char      *json,
                                             const char      *member,
                                             const char      *value);

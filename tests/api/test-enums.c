@@ -27,6 +27,13 @@ static const char * const method_words[] = { "boleto", "pix", "card", "bank_debi
 static const char * const invoice_words[] = { "unpaid", "paid", "cancelled", "refunded", "payment_pending", NULL };
 static const char * const pix_words[] = { "active", "settled", "expired", NULL };
 static const char * const note_words[] = { "pending", "issued", NULL };
+static const char * const ticket_status_words[] = {
+  "open", "answered", "customer_reply", "on_hold", "in_progress", "closed", NULL };
+static const char * const priority_words[] = { "low", "medium", "high", NULL };
+static const char * const author_words[] = { "customer", "staff", NULL };
+static const char * const waiting_words[] = { "us", "customer", NULL };
+static const char * const email_kind_words[] = { "ticket", "callback", "invoice", "account", NULL };
+static const char * const callback_words[] = { "requested", "scheduled", "done", "cancelled", NULL };
 
 /* Adapters with one signature for every enum */
 #define ADAPTERS(Type, prefix)                                        \
@@ -51,11 +58,17 @@ static const char * const note_words[] = { "pending", "issued", NULL };
 ADAPTERS (SanServiceStatus, san_service_status)
 ADAPTERS (SanServiceKind, san_service_kind)
 ADAPTERS (SanBillingCycle, san_billing_cycle)
-ADAPTERS (SanSupportLevel, san_support_level)
+ADAPTERS (SanSupportLevelId, san_support_level_id)
 ADAPTERS (SanPaymentMethod, san_payment_method)
 ADAPTERS (SanInvoiceStatus, san_invoice_status)
 ADAPTERS (SanPixStatus, san_pix_status)
 ADAPTERS (SanFiscalNoteStatus, san_fiscal_note_status)
+ADAPTERS (SanTicketStatus, san_ticket_status)
+ADAPTERS (SanTicketPriority, san_ticket_priority)
+ADAPTERS (SanTicketAuthorKind, san_ticket_author_kind)
+ADAPTERS (SanTicketWaiting, san_ticket_waiting)
+ADAPTERS (SanEmailKind, san_email_kind)
+ADAPTERS (SanCallbackStatus, san_callback_status)
 
 static const EnumCase cases[] = {
   { "service-status", san_service_status_get_type,
@@ -64,8 +77,8 @@ static const EnumCase cases[] = {
     san_service_kind_from, san_service_kind_to, kind_words },
   { "billing-cycle", san_billing_cycle_get_type,
     san_billing_cycle_from, san_billing_cycle_to, cycle_words },
-  { "support-level", san_support_level_get_type,
-    san_support_level_from, san_support_level_to, level_words },
+  { "support-level-id", san_support_level_id_get_type,
+    san_support_level_id_from, san_support_level_id_to, level_words },
   { "payment-method", san_payment_method_get_type,
     san_payment_method_from, san_payment_method_to, method_words },
   { "invoice-status", san_invoice_status_get_type,
@@ -74,6 +87,18 @@ static const EnumCase cases[] = {
     san_pix_status_from, san_pix_status_to, pix_words },
   { "fiscal-note-status", san_fiscal_note_status_get_type,
     san_fiscal_note_status_from, san_fiscal_note_status_to, note_words },
+  { "ticket-status", san_ticket_status_get_type,
+    san_ticket_status_from, san_ticket_status_to, ticket_status_words },
+  { "ticket-priority", san_ticket_priority_get_type,
+    san_ticket_priority_from, san_ticket_priority_to, priority_words },
+  { "ticket-author-kind", san_ticket_author_kind_get_type,
+    san_ticket_author_kind_from, san_ticket_author_kind_to, author_words },
+  { "ticket-waiting", san_ticket_waiting_get_type,
+    san_ticket_waiting_from, san_ticket_waiting_to, waiting_words },
+  { "email-kind", san_email_kind_get_type,
+    san_email_kind_from, san_email_kind_to, email_kind_words },
+  { "callback-status", san_callback_status_get_type,
+    san_callback_status_from, san_callback_status_to, callback_words },
 };
 
 /* Every word maps to its value and back */
@@ -147,7 +172,16 @@ test_type_macros (void)
   g_assert_cmpstr (g_type_name (SAN_TYPE_SERVICE_STATUS), ==, "SanServiceStatus");
   g_assert_cmpstr (g_type_name (SAN_TYPE_SERVICE_KIND), ==, "SanServiceKind");
   g_assert_cmpstr (g_type_name (SAN_TYPE_BILLING_CYCLE), ==, "SanBillingCycle");
+  g_assert_cmpstr (g_type_name (SAN_TYPE_SUPPORT_LEVEL_ID), ==, "SanSupportLevelId");
+  g_assert_cmpstr (g_type_name (SAN_TYPE_TICKET_STATUS), ==, "SanTicketStatus");
+  g_assert_cmpstr (g_type_name (SAN_TYPE_TICKET_PRIORITY), ==, "SanTicketPriority");
+  g_assert_cmpstr (g_type_name (SAN_TYPE_TICKET_AUTHOR_KIND), ==, "SanTicketAuthorKind");
+  g_assert_cmpstr (g_type_name (SAN_TYPE_TICKET_WAITING), ==, "SanTicketWaiting");
+  g_assert_cmpstr (g_type_name (SAN_TYPE_EMAIL_KIND), ==, "SanEmailKind");
+  g_assert_cmpstr (g_type_name (SAN_TYPE_CALLBACK_STATUS), ==, "SanCallbackStatus");
+  /* The catalogue's model is an object type, its id the enum */
   g_assert_cmpstr (g_type_name (SAN_TYPE_SUPPORT_LEVEL), ==, "SanSupportLevel");
+  g_assert_true (G_TYPE_IS_OBJECT (SAN_TYPE_SUPPORT_LEVEL));
 }
 
 /* The service's enum properties use these types */
@@ -159,7 +193,7 @@ test_service_property_types (void)
     { "status", SAN_TYPE_SERVICE_STATUS },
     { "kind", SAN_TYPE_SERVICE_KIND },
     { "billing-cycle", SAN_TYPE_BILLING_CYCLE },
-    { "support-level", SAN_TYPE_SUPPORT_LEVEL },
+    { "support-level", SAN_TYPE_SUPPORT_LEVEL_ID },
     { "payment-method", SAN_TYPE_PAYMENT_METHOD },
     { "next-due-date", G_TYPE_DATE },
     { "instance", SAN_TYPE_INSTANCE },
@@ -210,6 +244,57 @@ test_billing_property_types (void)
     }
 }
 
+/* The support models' properties: read-only, of these types */
+static void
+test_support_property_types (void)
+{
+  struct { GType owner; const char *property; GType type; } props[] = {
+    { SAN_TYPE_DEPARTMENT, "name", G_TYPE_STRING },
+    { SAN_TYPE_TICKET, "status", SAN_TYPE_TICKET_STATUS },
+    { SAN_TYPE_TICKET, "priority", SAN_TYPE_TICKET_PRIORITY },
+    { SAN_TYPE_TICKET, "last-message-author", SAN_TYPE_TICKET_AUTHOR_KIND },
+    { SAN_TYPE_TICKET, "updated-at", G_TYPE_DATE_TIME },
+    { SAN_TYPE_TICKET, "contract-name", G_TYPE_STRING },
+    { SAN_TYPE_TICKET, "message-count", G_TYPE_UINT },
+    { SAN_TYPE_TICKET, "messages", G_TYPE_LIST_MODEL },
+    { SAN_TYPE_TICKET_MESSAGE, "author-kind", SAN_TYPE_TICKET_AUTHOR_KIND },
+    { SAN_TYPE_TICKET_MESSAGE, "internal", G_TYPE_BOOLEAN },
+    { SAN_TYPE_TICKET_MESSAGE, "attachments", G_TYPE_LIST_MODEL },
+    { SAN_TYPE_ATTACHMENT, "size", G_TYPE_INT64 },
+    { SAN_TYPE_EMAIL, "kind", SAN_TYPE_EMAIL_KIND },
+    { SAN_TYPE_EMAIL, "recipients", G_TYPE_STRV },
+    { SAN_TYPE_EMAIL, "html-body", G_TYPE_STRING },
+    { SAN_TYPE_CALLBACK, "date", G_TYPE_DATE },
+    { SAN_TYPE_CALLBACK, "from-minutes", G_TYPE_UINT },
+    { SAN_TYPE_CALLBACK, "status", SAN_TYPE_CALLBACK_STATUS },
+    { SAN_TYPE_SUPPORT_LEVEL, "id", SAN_TYPE_SUPPORT_LEVEL_ID },
+    { SAN_TYPE_SUPPORT_LEVEL, "channels", G_TYPE_STRV },
+    { SAN_TYPE_SUPPORT_LEVEL, "price-cents", G_TYPE_INT64 },
+    { SAN_TYPE_AUDIT_ENTRY, "at", G_TYPE_DATE_TIME },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (props[i].owner);
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), props[i].property);
+
+      g_assert_nonnull (pspec);
+      g_assert_true (pspec->value_type == props[i].type);
+      g_assert_true (pspec->flags & G_PARAM_READABLE);
+      g_assert_false (pspec->flags & G_PARAM_WRITABLE);
+    }
+}
+
+/* 413 and 415 have codes of their own, after the older ones (whose values
+ * do not change) */
+static void
+test_error_codes (void)
+{
+  g_assert_cmpint (SAN_API_ERROR_IDEMPOTENCY, ==, 16);
+  g_assert_cmpint (SAN_API_ERROR_PAYLOAD_TOO_LARGE, ==, 17);
+  g_assert_cmpint (SAN_API_ERROR_UNSUPPORTED_MEDIA_TYPE, ==, 18);
+}
+
 /* An extended error domain (it carries a 400's field names), registered
  * under its type's name */
 static void
@@ -240,6 +325,8 @@ main (int   argc,
   g_test_add_func ("/api/enums/type-macros", test_type_macros);
   g_test_add_func ("/api/enums/service-property-types", test_service_property_types);
   g_test_add_func ("/api/enums/billing-property-types", test_billing_property_types);
+  g_test_add_func ("/api/enums/support-property-types", test_support_property_types);
+  g_test_add_func ("/api/error/codes", test_error_codes);
   g_test_add_func ("/api/error/quark", test_error_quark);
 
   return g_test_run ();
