@@ -39,6 +39,7 @@ struct _SanOverviewPage
   AdwActionRow  *total_row;
   GtkListBox    *attention_list;
   GtkWidget     *attention_group;
+  GtkWidget     *callback_group;
 };
 
 enum {
@@ -129,6 +130,10 @@ update (SanOverviewPage *self)
       gtk_label_set_label (self->document_label,
                            document != NULL ? document : san_contract_get_document (self->contract));
     }
+  /* "Nós ligamos para você" goes with the tickets */
+  gtk_widget_set_visible (self->callback_group,
+                          self->contract != NULL &&
+                          san_contract_has_permission (self->contract, SAN_PERMISSION_TICKETS));
 
   if (self->services == NULL)
     {
@@ -325,6 +330,7 @@ san_overview_page_class_init (SanOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SanOverviewPage, total_row);
   gtk_widget_class_bind_template_child (widget_class, SanOverviewPage, attention_list);
   gtk_widget_class_bind_template_child (widget_class, SanOverviewPage, attention_group);
+  gtk_widget_class_bind_template_child (widget_class, SanOverviewPage, callback_group);
   gtk_widget_class_bind_template_callback (widget_class, on_attention_list_row_activated_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

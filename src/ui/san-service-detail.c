@@ -13,6 +13,7 @@
 #include "san-date.h"
 #include "san-service-detail.h"
 #include "san-service-labels.h"
+#include "san-support-level-dialog.h"
 #include "san-ui-util.h"
 
 struct _SanServiceDetail
@@ -20,6 +21,8 @@ struct _SanServiceDetail
   GtkWidget     parent_instance;
 
   SanService   *service;
+  SanClient    *client;
+  SanContract  *contract;
 
   GtkLabel     *title_label;
   GtkLabel     *subtitle_label;
@@ -31,6 +34,7 @@ struct _SanServiceDetail
   AdwActionRow *price_row;
   AdwActionRow *due_row;
   AdwActionRow *support_row;
+  GtkWidget    *support_change_button;
   AdwActionRow *payment_row;
   AdwActionRow *instance_name_row;
   AdwActionRow *hostname_row;
@@ -47,11 +51,39 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SERVICE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (SanServiceDetail, san_service_detail, GTK_TYPE_WIDGET)
 
 static const char *status_classes[] = {
   "status-pending", "status-active", "status-suspended", "status-cancelled", "status-terminated",
 };
+
+/* The support level can change with the permission, while the service is
+ * not cancelled or terminated (the server answers 409 then) */
+static void
+update_support_change (SanServiceDetail *self)
+{
+  gboolean can_change = FALSE;
+
+  if (self->service != NULL && self->client != NULL && self->contract != NULL)
+    {
+      SanServiceStatus status = san_service_get_status (self->service);
+
+      can_change = san_contract_has_permission (self->contract, SAN_PERMISSION_MANAGE_SERVICES) &&
+                   g_strcmp0 (san_service_get_contract_id (self->service),
+                              san_contract_get_id (self->contract)) == 0 &&
+                   status != SAN_SERVICE_STATUS_CANCELLED &&
+                   status != SAN_SERVICE_STATUS_TERMINATED;
+    }
+  gtk_widget_set_visible (self->support_change_button, can_change);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.change-support-level", can_change);
+}
 
 static void
 update (SanServiceDetail *self)
@@ -66,6 +98,7 @@ update (SanServiceDetail *self)
   for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
 
+  update_support_change (self);
   if (self->service == NULL)
     return;
 
@@ -108,6 +141,46 @@ update (SanServiceDetail *self)
 }
 
 static void
+on_level_changed_cb (SanSupportLevelDialog *dialog,
+                     SanService            *service,
+                     SanServiceDetail      *self)
+{
+  g_autofree char *toast = NULL;
+
+  if (self->service == NULL ||
+      g_strcmp0 (san_service_get_id (service), san_service_get_id (self->service)) != 0)
+    return;   /* another service is shown by now */
+
+  /* Translators: %s is a support level like "Premium" */
+  toast = g_strdup_printf (_("Support level changed to %s"),
+                           san_support_level_label (san_service_get_support_level (service)));
+  /* Those holding the list first (they may show their copy while they load
+   * the services again), then what the server says */
+  g_signal_emit (self, signals[SERVICE_CHANGED], 0, service);
+  san_service_detail_set_service (self, service);
+  san_ui_add_toast (GTK_WIDGET (self), toast, 5);
+}
+
+static void
+change_support_level_action_cb (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  SanServiceDetail *self = SAN_SERVICE_DETAIL (widget);
+  SanSupportLevelDialog *dialog;
+  GtkRoot *root;
+
+  if (self->service == NULL || self->client == NULL || self->contract == NULL)
+    return;
+
+  root = gtk_widget_get_root (widget);
+  dialog = san_support_level_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         self->client, self->contract, self->service);
+  g_signal_connect_object (dialog, "level-changed", G_CALLBACK (on_level_changed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 san_service_detail_dispose (GObject *object)
 {
   SanServiceDetail *self = SAN_SERVICE_DETAIL (object);
@@ -118,6 +191,8 @@ san_service_detail_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->service);
+  g_clear_object (&self->client);
+  g_clear_object (&self->contract);
 
   G_OBJECT_CLASS (san_service_detail_parent_class)->dispose (object);
 }
@@ -173,6 +248,10 @@ san_service_detail_class_init (SanServiceDetailClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  signals[SERVICE_CHANGED] =
+    g_signal_new ("service-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SAN_TYPE_SERVICE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/saninternet/ClientArea/ui/san-service-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, title_label);
@@ -185,12 +264,15 @@ san_service_detail_class_init (SanServiceDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, price_row);
   gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, due_row);
   gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, support_row);
+  gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, support_change_button);
   gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, payment_row);
   gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, instance_name_row);
   gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, hostname_row);
   gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, region_row);
   gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, instance_group);
   gtk_widget_class_bind_template_child (widget_class, SanServiceDetail, no_instance_row);
+  gtk_widget_class_install_action (widget_class, "detail.change-support-level", NULL,
+                                   change_support_level_action_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -198,6 +280,7 @@ static void
 san_service_detail_init (SanServiceDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_support_change (self);
 }
 
 SanService *
@@ -219,4 +302,18 @@ san_service_detail_set_service (SanServiceDetail *self,
     return;
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
+}
+
+void
+san_service_detail_set_contract (SanServiceDetail *self,
+                                 SanClient        *client,
+                                 SanContract      *contract)
+{
+  g_return_if_fail (SAN_IS_SERVICE_DETAIL (self));
+  g_return_if_fail (client == NULL || SAN_IS_CLIENT (client));
+  g_return_if_fail (contract == NULL || SAN_IS_CONTRACT (contract));
+
+  g_set_object (&self->client, client);
+  g_set_object (&self->contract, contract);
+  update_support_change (self);
 }

@@ -556,6 +556,9 @@ san_services_page_init (SanServicesPage *self)
   self->search_folded = g_strdup ("");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* a change made in the detail (the support level) shows in the list too */
+  g_signal_connect_object (self->detail, "service-changed",
+                           G_CALLBACK (san_services_page_reload), self, G_CONNECT_SWAPPED);
 
   self->store = g_list_store_new (SAN_TYPE_SERVICE);
   self->filter = gtk_custom_filter_new (filter_service, self, NULL);
@@ -591,6 +594,7 @@ san_services_page_set_contract (SanServicesPage *self,
 
   g_set_object (&self->client, client);
   g_set_object (&self->contract, contract);
+  san_service_detail_set_contract (self->detail, client, contract);
 
   /* Another contract: nothing of the last one may stay on screen */
   self->loaded = FALSE;

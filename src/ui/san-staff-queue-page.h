@@ -16,13 +16,15 @@ G_DECLARE_FINAL_TYPE (SanStaffQueuePage, san_staff_queue_page, SAN, STAFF_QUEUE_
 
 /* Shows the queue through @client (NULL: shows nothing) and loads it. */
 void     san_staff_queue_page_set_client         (SanStaffQueuePage *self,
-                                             SanClient      *client);
+                                                  SanClient         *client);
 /* Loads again, keeping what is shown until the answer arrives. */
 void     san_staff_queue_page_reload             (SanStaffQueuePage *self);
 /* TRUE while a detail (not the list) is what a folded window shows */
 gboolean san_staff_queue_page_get_showing_detail (SanStaffQueuePage *self);
 /* Goes from the detail back to the list; FALSE when already there */
 gboolean san_staff_queue_page_go_back            (SanStaffQueuePage *self);
+/* Shows the list and puts the focus in its search field */
+void     san_staff_queue_page_focus_search       (SanStaffQueuePage *self);
 
 /* Properties: "showing-detail" (gboolean, read-only)
  * Signals:

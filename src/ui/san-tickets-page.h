@@ -24,6 +24,12 @@ void     san_tickets_page_reload             (SanTicketsPage *self);
 gboolean san_tickets_page_get_showing_detail (SanTicketsPage *self);
 /* Goes from the detail back to the list; FALSE when already there */
 gboolean san_tickets_page_go_back            (SanTicketsPage *self);
+/* Shows the new ticket form (with its draft, if one was kept) */
+void     san_tickets_page_new_ticket         (SanTicketsPage *self);
+/* Selects and shows the ticket @ticket_id (clearing the filters if they
+ * hide it; once loaded if the list is still loading) */
+void     san_tickets_page_show_ticket        (SanTicketsPage *self,
+                                             const char     *ticket_id);
 
 /* Properties: "showing-detail" (gboolean, read-only)
  * Signals:

@@ -37,6 +37,7 @@ struct _SanWindow
   AdwToast             *error_toast;
   guint                 signing_out : 1;
   guint                 updating_contracts : 1;
+  guint                 staff_mode : 1;   /* the signed-in user is SAN staff */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -45,6 +46,7 @@ struct _SanWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar_box;
   GtkWidget            *content_box;
+  AdwWindowTitle       *sidebar_title;
   GtkWidget            *back_button;
   GtkListBox           *sidebar_list;
   GtkListBoxRow        *overview_row;
@@ -108,6 +110,34 @@ show_loading (SanWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
+/* Staff see the ticket queue across contracts instead of a contract's
+ * sections; customers never see the queue. The user menu stays in both. */
+static void
+set_staff_mode (SanWindow *self,
+                gboolean   staff)
+{
+  GtkListBoxRow *customer_rows[] = {
+    self->overview_row, self->services_row, self->invoices_row, self->payment_methods_row,
+    self->fiscal_notes_row, self->tickets_row, self->emails_row,
+  };
+
+  self->staff_mode = !!staff;
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_queue_row), staff);
+  if (staff)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (customer_rows); i++)
+        gtk_widget_set_visible (GTK_WIDGET (customer_rows[i]), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->contract_dropdown), FALSE);
+      adw_window_title_set_subtitle (self->sidebar_title, _("Staff"));
+    }
+  else
+    {
+      /* The rest follow the contract's permissions (update_sections) */
+      gtk_widget_set_visible (GTK_WIDGET (self->overview_row), TRUE);
+      adw_window_title_set_subtitle (self->sidebar_title, NULL);
+    }
+}
+
 static void
 clear_session_view (SanWindow *self)
 {
@@ -119,6 +149,7 @@ clear_session_view (SanWindow *self)
   san_tickets_page_set_contract (self->tickets_page, NULL, NULL);
   san_emails_page_set_contract (self->emails_page, NULL, NULL);
   san_staff_queue_page_set_client (self->staff_queue_page, NULL);
+  set_staff_mode (self, FALSE);
   self->updating_contracts = TRUE;
   gtk_drop_down_set_model (self->contract_dropdown, NULL);
   self->updating_contracts = FALSE;
@@ -195,6 +226,8 @@ update_sections (SanWindow *self)
   };
   GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->sidebar_list);
 
+  if (self->staff_mode)
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       gboolean allowed = self->contract != NULL &&
@@ -242,6 +275,23 @@ show_main (SanWindow *self,
   gtk_label_set_label (self->user_name_label, san_user_get_display_name (user));
   gtk_label_set_label (self->user_email_label, san_user_get_email (user));
 
+  if (san_user_get_is_staff (user))
+    {
+      /* No contracts of their own: no switcher, no "no contracts" state */
+      g_clear_object (&self->contract);
+      self->updating_contracts = TRUE;
+      gtk_drop_down_set_model (self->contract_dropdown, NULL);
+      self->updating_contracts = FALSE;
+      set_staff_mode (self, TRUE);
+      san_staff_queue_page_set_client (self->staff_queue_page, self->client);
+      gtk_list_box_select_row (self->sidebar_list, self->staff_queue_row);
+      gtk_stack_set_visible_child_name (self->stack, "main");
+      return;
+    }
+
+  set_staff_mode (self, FALSE);
+  san_staff_queue_page_set_client (self->staff_queue_page, NULL);
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SanContract) contract = g_list_model_get_item (contracts, i);
@@ -257,6 +307,7 @@ show_main (SanWindow *self,
   self->updating_contracts = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->contract_dropdown), n > 1);
   select_contract (self, gtk_drop_down_get_selected_item (self->contract_dropdown));
+  update_sections (self);   /* also with no contract at all */
 
   gtk_list_box_select_row (self->sidebar_list, self->overview_row);
   gtk_stack_set_visible_child_name (self->stack, "main");
@@ -447,8 +498,13 @@ on_page_load_failed_cb (SanWindow    *self,
         title = g_strdup_printf (_("Could not load the e-mail history: %s"), error->message);
     }
   else if (page == GTK_WIDGET (self->staff_queue_page))
-    /* Translators: %s is the reason */
-    title = g_strdup_printf (_("Could not load the ticket queue: %s"), error->message);
+    {
+      if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_FORBIDDEN))
+        title = g_strdup (_("Only SAN staff can see the ticket queue."));
+      else
+        /* Translators: %s is the reason */
+        title = g_strdup_printf (_("Could not load the ticket queue: %s"), error->message);
+    }
   else if (page == GTK_WIDGET (self->fiscal_notes_page))
     {
       if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_FORBIDDEN))
@@ -665,6 +721,11 @@ reload_action_cb (GtkWidget  *widget,
 
   if (self->error_toast != NULL)
     adw_toast_dismiss (self->error_toast);
+  if (self->staff_mode)
+    {
+      san_staff_queue_page_reload (self->staff_queue_page);
+      return;
+    }
   if (self->contract == NULL)
     return;
   san_overview_page_reload (self->overview_page);
@@ -706,6 +767,12 @@ search_action_cb (GtkWidget  *widget,
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") != 0)
     return;
+  if (self->staff_mode)
+    {
+      gtk_list_box_select_row (self->sidebar_list, self->staff_queue_row);
+      san_staff_queue_page_focus_search (self->staff_queue_page);
+      return;
+    }
   gtk_list_box_select_row (self->sidebar_list, self->services_row);
   san_services_page_focus_search (self->services_page);
 }
@@ -786,6 +853,7 @@ san_window_class_init (SanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SanWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, overview_row);
