@@ -5,6 +5,10 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gstdio.h>
+
 #include "san-api-test.h"
 #include "san-test-server.h"
 
@@ -148,4 +152,76 @@ test_client_logout (SanClient  *client,
   san_client_logout_async (client, NULL, waiter_cb, &waiter);
   result = waiter_wait (&waiter);
   return san_client_logout_finish (client, result, error);
+}
+
+char *
+test_client_contract_id (SanClient  *client,
+                         const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SanMe) me = test_client_fetch_me (client, &error);
+  GListModel *contracts;
+
+  g_assert_no_error (error);
+  contracts = san_me_get_contracts (me);
+  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
+    {
+      g_autoptr(SanContract) contract = g_list_model_get_item (contracts, i);
+
+      if (g_str_equal (san_contract_get_name (contract), name))
+        return g_strdup (san_contract_get_id (contract));
+    }
+  g_error ("no contract named “%s”", name);
+  return NULL;
+}
+
+GListModel *
+test_files_model (GFile *first,
+                  ...)
+{
+  GListStore *store = g_list_store_new (G_TYPE_FILE);
+  va_list args;
+
+  va_start (args, first);
+  for (GFile *file = first; file != NULL; file = va_arg (args, GFile *))
+    g_list_store_append (store, file);
+  va_end (args);
+  return G_LIST_MODEL (store);
+}
+
+void
+test_dir_remove (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        test_dir_remove (child);
+      else
+        g_assert_cmpint (g_unlink (child), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+void
+assert_message_contains (const GError *error,
+                         const char   *text)
+{
+  if (strstr (error->message, text) == NULL)
+    g_error ("“%s” is not in the message “%s”", text, error->message);
+}
+
+void
+assert_time (GDateTime  *time,
+             const char *iso)
+{
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (time);
+  text = g_date_time_format_iso8601 (time);
+  g_assert_cmpstr (text, ==, iso);
 }

@@ -23,6 +23,16 @@ void          waiter_cb           (GObject       *source,
  * result is the caller's */
 GAsyncResult *waiter_wait         (Waiter        *waiter);
 
+/* Declares the waiter, runs @start (a call ending in waiter_cb, &waiter),
+ * and leaves the result in `result`:
+ *   RUN (san_client_get_dda_async (client, cid, NULL, waiter_cb, &waiter));
+ *   return san_client_get_dda_finish (client, result, error); */
+#define RUN(start)                                   \
+  g_autoptr(GAsyncResult) result = NULL;             \
+  Waiter waiter = { 0 };                             \
+  start;                                             \
+  result = waiter_wait (&waiter)
+
 /* A client of @url with @store (a new memory store when NULL); asserts */
 SanClient    *test_client_new     (const char    *url,
                                    SanTokenStore *store);
@@ -30,6 +40,10 @@ SanClient    *test_client_new     (const char    *url,
 void          test_client_login   (SanClient     *client,
                                    const char    *email,
                                    const char    *password);
+/* The id of the signed-in user's contract called @name (aborts when there
+ * is none) */
+char         *test_client_contract_id (SanClient  *client,
+                                       const char *name);
 /* The calls, waited for */
 SanMe        *test_client_fetch_me (SanClient   *client,
                                     GError     **error);
@@ -42,5 +56,18 @@ SanTokens    *test_store_load     (SanTokenStore *store,
                                    const char    *server);
 /* Runs the main loop for @ms milliseconds */
 void          test_sleep_ms       (guint          ms);
+
+/* A GListModel of GFile holding @first and the files after it, up to NULL */
+GListModel   *test_files_model    (GFile         *first,
+                                   ...) G_GNUC_NULL_TERMINATED;
+/* Deletes the folder @path and everything in it (asserts it can) */
+void          test_dir_remove     (const char    *path);
+
+/* Asserts @error's message holds @text */
+void          assert_message_contains (const GError *error,
+                                       const char   *text);
+/* Asserts @time is there and reads @iso in ISO 8601 */
+void          assert_time         (GDateTime     *time,
+                                   const char    *iso);
 
 G_END_DECLS

@@ -41,50 +41,6 @@ typedef struct
 
 /* Synchronous helpers (they run the main loop) */
 
-static void
-login (SanClient  *client,
-       const char *email,
-       const char *password)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  Waiter waiter = { 0 };
-
-  san_client_login_async (client, email, password, NULL, waiter_cb, &waiter);
-  result = waiter_wait (&waiter);
-  g_assert_true (san_client_login_finish (client, result, &error));
-  g_assert_no_error (error);
-}
-
-static char *
-contract_id_by_name (SanClient  *client,
-                     const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SanMe) me = test_client_fetch_me (client, &error);
-  GListModel *contracts;
-
-  g_assert_no_error (error);
-  contracts = san_me_get_contracts (me);
-  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
-    {
-      g_autoptr(SanContract) contract = g_list_model_get_item (contracts, i);
-
-      if (g_str_equal (san_contract_get_name (contract), name))
-        return g_strdup (san_contract_get_id (contract));
-    }
-  g_error ("no contract named “%s”", name);
-  return NULL;
-}
-
-/* Declares the waiter, runs @start (a call ending in waiter_cb, &waiter),
- * and leaves the result in `result` */
-#define RUN(start)                                   \
-  g_autoptr(GAsyncResult) result = NULL;             \
-  Waiter waiter = { 0 };                             \
-  start;                                             \
-  result = waiter_wait (&waiter)
-
 static SanPage *
 list_invoices (SanClient   *client,
                const char  *contract_id,
@@ -431,9 +387,9 @@ fixture_start (Fixture            *f,
 {
   f->server = san_test_server_start (TRUE, extra_args);
   f->client = test_client_new (san_test_server_get_url (f->server), NULL);
-  login (f->client, DEMO_EMAIL, DEMO_PASSWORD);
-  f->padaria = contract_id_by_name (f->client, PADARIA);
-  f->ana = contract_id_by_name (f->client, ANA);
+  test_client_login (f->client, DEMO_EMAIL, DEMO_PASSWORD);
+  f->padaria = test_client_contract_id (f->client, PADARIA);
+  f->ana = test_client_contract_id (f->client, ANA);
 }
 
 static void
@@ -1094,8 +1050,8 @@ test_permissions_viewer (Fixture       *f,
   g_autoptr(GListModel) notes = NULL;
   g_autoptr(GListModel) ana_invoices = NULL;
 
-  login (julia, VIEWER_EMAIL, VIEWER_PASSWORD);
-  oficina = contract_id_by_name (julia, OFICINA);
+  test_client_login (julia, VIEWER_EMAIL, VIEWER_PASSWORD);
+  oficina = test_client_contract_id (julia, OFICINA);
 
   /* Invoices only */
   invoices = list_all_invoices (julia, oficina, NULL, NULL, &error);
@@ -1137,7 +1093,7 @@ static void
 test_permissions_services_only (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autofree char *oficina = contract_id_by_name (f->client, OFICINA);
+  g_autofree char *oficina = test_client_contract_id (f->client, OFICINA);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) invoices = NULL;
   g_autoptr(SanInvoice) invoice = NULL;

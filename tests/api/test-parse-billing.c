@@ -139,14 +139,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 static void
-assert_message_contains (const GError *error,
-                         const char   *text)
-{
-  if (strstr (error->message, text) == NULL)
-    g_error ("“%s” is not in the message “%s”", text, error->message);
-}
-
-static void
 assert_date (const GDate *date,
              int          year,
              int          month,
@@ -157,17 +149,6 @@ assert_date (const GDate *date,
   g_assert_cmpint (g_date_get_year (date), ==, year);
   g_assert_cmpint (g_date_get_month (date), ==, month);
   g_assert_cmpint (g_date_get_day (date), ==, day);
-}
-
-static void
-assert_time (GDateTime  *time,
-             const char *iso)
-{
-  g_autofree char *text = NULL;
-
-  g_assert_nonnull (time);
-  text = g_date_time_format_iso8601 (time);
-  g_assert_cmpstr (text, ==, iso);
 }
 
 /* Every call, run to its end. The result is freed with *@out_free. */

@@ -142,50 +142,13 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_assert_finalize_object (f->client);
   fake_server_free (f->fake);
-  remove_dir (f->dir);
+  test_dir_remove (f->dir);
   g_free (f->dir);
-}
-
-static void
-assert_message_contains (const GError *error,
-                         const char   *text)
-{
-  if (strstr (error->message, text) == NULL)
-    g_error ("“%s” is not in the message “%s”", text, error->message);
-}
-
-static void
-assert_time (GDateTime  *time,
-             const char *iso)
-{
-  g_autofree char *text = NULL;
-
-  g_assert_nonnull (time);
-  text = g_date_time_format_iso8601 (time);
-  g_assert_cmpstr (text, ==, iso);
 }
 
 static void
@@ -241,20 +204,6 @@ make_file (Fixture    *f,
       g_assert_cmpint (fclose (file), ==, 0);
     }
   return g_file_new_for_path (path);
-}
-
-static GListModel *
-files_model (GFile *first,
-             ...)
-{
-  GListStore *store = g_list_store_new (G_TYPE_FILE);
-  va_list args;
-
-  va_start (args, first);
-  for (GFile *file = first; file != NULL; file = va_arg (args, GFile *))
-    g_list_store_append (store, file);
-  va_end (args);
-  return G_LIST_MODEL (store);
 }
 
 /* Every call, run to its end. The result is freed with *@out_free. */
@@ -1527,7 +1476,7 @@ test_open_ticket_multipart (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) png = make_file (f, "erro.png", png_data, sizeof png_data - 1);
   g_autoptr(GFile) text = make_file (f, "relatório do servidor.txt", text_data, sizeof text_data - 1);
-  g_autoptr(GListModel) files = files_model (png, text, NULL);
+  g_autoptr(GListModel) files = test_files_model (png, text, NULL);
   g_autoptr(SanTicket) ticket = NULL;
   g_autoptr(GPtrArray) parts = NULL;
   GDestroyNotify free_func;
@@ -1552,7 +1501,7 @@ test_reply_multipart (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) text = make_file (f, "log.txt", text_data, sizeof text_data - 1);
-  g_autoptr(GListModel) files = files_model (text, NULL);
+  g_autoptr(GListModel) files = test_files_model (text, NULL);
   g_autoptr(SanTicket) ticket = NULL;
   g_autoptr(GPtrArray) parts = NULL;
   GDestroyNotify free_func;
@@ -1572,7 +1521,7 @@ test_staff_reply_multipart (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) png = make_file (f, "print.png", png_data, sizeof png_data - 1);
-  g_autoptr(GListModel) files = files_model (png, NULL);
+  g_autoptr(GListModel) files = test_files_model (png, NULL);
   g_autoptr(SanTicket) ticket = NULL;
   g_autoptr(GPtrArray) parts = NULL;
   g_autofree char *json = NULL;
@@ -1600,7 +1549,7 @@ test_multipart_after_refresh (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) png = make_file (f, "erro.png", png_data, sizeof png_data - 1);
-  g_autoptr(GListModel) files = files_model (png, NULL);
+  g_autoptr(GListModel) files = test_files_model (png, NULL);
   g_autoptr(SanTicket) ticket = NULL;
   g_autoptr(GPtrArray) parts = NULL;
   GDestroyNotify free_func;
@@ -1683,7 +1632,7 @@ test_attachment_too_large (Fixture       *f,
 {
   g_autoptr(GFile) small = make_file (f, "ok.txt", "ok", 2);
   g_autoptr(GFile) big = make_file (f, "backup.zip", NULL, SAN_CLIENT_MAX_ATTACHMENT_SIZE + 1);
-  g_autoptr(GListModel) files = files_model (small, big, NULL);
+  g_autoptr(GListModel) files = test_files_model (small, big, NULL);
 
   assert_refused_unsent (f, CALL_OPEN_TICKET, files, "backup.zip");
 }
@@ -1694,7 +1643,7 @@ test_attachment_at_limit (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(GFile) big = make_file (f, "limite.bin", NULL, SAN_CLIENT_MAX_ATTACHMENT_SIZE);
-  g_autoptr(GListModel) files = files_model (big, NULL);
+  g_autoptr(GListModel) files = test_files_model (big, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SanTicket) ticket = NULL;
   g_autoptr(GPtrArray) parts = NULL;
@@ -1716,7 +1665,7 @@ test_attachments_too_large_together (Fixture       *f,
   g_autoptr(GFile) a = make_file (f, "a.bin", NULL, 4 * 1024 * 1024);
   g_autoptr(GFile) b = make_file (f, "b.bin", NULL, 4 * 1024 * 1024);
   g_autoptr(GFile) c = make_file (f, "c.bin", NULL, 4 * 1024 * 1024);
-  g_autoptr(GListModel) files = files_model (a, b, c, NULL);
+  g_autoptr(GListModel) files = test_files_model (a, b, c, NULL);
 
   assert_refused_unsent (f, CALL_REPLY_TICKET, files, "10 MB");
 }
@@ -1729,8 +1678,8 @@ test_attachment_unreadable (Fixture       *f,
   g_autofree char *folder_path = g_build_filename (f->dir, "pasta", NULL);
   g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
   g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
-  g_autoptr(GListModel) missing_files = files_model (missing, NULL);
-  g_autoptr(GListModel) folder_files = files_model (folder, NULL);
+  g_autoptr(GListModel) missing_files = test_files_model (missing, NULL);
+  g_autoptr(GListModel) folder_files = test_files_model (folder, NULL);
 
   g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
   assert_refused_unsent (f, CALL_OPEN_TICKET, missing_files, "sumiu.txt");
@@ -1743,7 +1692,7 @@ test_attachments_cancelled (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(GFile) png = make_file (f, "erro.png", png_data, sizeof png_data - 1);
-  g_autoptr(GListModel) files = files_model (png, NULL);
+  g_autoptr(GListModel) files = test_files_model (png, NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   GDestroyNotify free_func;
@@ -1762,7 +1711,7 @@ test_attachment_refused_by_server (Fixture       *f,
                                    gconstpointer  data)
 {
   g_autoptr(GFile) png = make_file (f, "erro.png", png_data, sizeof png_data - 1);
-  g_autoptr(GListModel) files = files_model (png, NULL);
+  g_autoptr(GListModel) files = test_files_model (png, NULL);
   g_autoptr(GError) too_large = NULL;
   g_autoptr(GError) bad_type = NULL;
 

@@ -79,14 +79,6 @@ fetch_me (Fixture  *f,
   return san_client_fetch_me_finish (f->client, result, error);
 }
 
-static void
-assert_message_contains (const GError *error,
-                         const char   *text)
-{
-  if (strstr (error->message, text) == NULL)
-    g_error ("“%s” is not in the message “%s”", text, error->message);
-}
-
 /* A service: valid */
 
 static void

@@ -77,11 +77,7 @@ login (SanClient   *client,
        const char  *password,
        GError     **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  Waiter waiter = { 0 };
-
-  san_client_login_async (client, email, password, NULL, waiter_cb, &waiter);
-  result = waiter_wait (&waiter);
+  RUN (san_client_login_async (client, email, password, NULL, waiter_cb, &waiter));
   return san_client_login_finish (client, result, error);
 }
 
@@ -94,12 +90,8 @@ list_services (SanClient              *client,
                guint                   limit,
                GError                **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  Waiter waiter = { 0 };
-
-  san_client_list_services_async (client, contract_id, status, search, cursor, limit,
-                                  NULL, waiter_cb, &waiter);
-  result = waiter_wait (&waiter);
+  RUN (san_client_list_services_async (client, contract_id, status, search, cursor, limit,
+                                       NULL, waiter_cb, &waiter));
   return san_client_list_services_finish (client, result, error);
 }
 
@@ -108,11 +100,7 @@ list_all (SanClient   *client,
           const char  *contract_id,
           GError     **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  Waiter waiter = { 0 };
-
-  san_client_list_all_services_async (client, contract_id, NULL, waiter_cb, &waiter);
-  result = waiter_wait (&waiter);
+  RUN (san_client_list_all_services_async (client, contract_id, NULL, waiter_cb, &waiter));
   return san_client_list_all_services_finish (client, result, error);
 }
 
@@ -122,11 +110,7 @@ get_service (SanClient   *client,
              const char  *service_id,
              GError     **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  Waiter waiter = { 0 };
-
-  san_client_get_service_async (client, contract_id, service_id, NULL, waiter_cb, &waiter);
-  result = waiter_wait (&waiter);
+  RUN (san_client_get_service_async (client, contract_id, service_id, NULL, waiter_cb, &waiter));
   return san_client_get_service_finish (client, result, error);
 }
 
@@ -137,28 +121,6 @@ demo_login (Fixture *f)
 
   g_assert_true (login (f->client, DEMO_EMAIL, DEMO_PASSWORD, &error));
   g_assert_no_error (error);
-}
-
-/* The demo contract called @name */
-static char *
-contract_id_by_name (SanClient  *client,
-                     const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SanMe) me = test_client_fetch_me (client, &error);
-  GListModel *contracts;
-
-  g_assert_no_error (error);
-  contracts = san_me_get_contracts (me);
-  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
-    {
-      g_autoptr(SanContract) contract = g_list_model_get_item (contracts, i);
-
-      if (g_str_equal (san_contract_get_name (contract), name))
-        return g_strdup (san_contract_get_id (contract));
-    }
-  g_error ("no contract named “%s”", name);
-  return NULL;
 }
 
 /* A SanTokenStore holding a copy of what @store holds for @server */
@@ -370,7 +332,7 @@ test_services_status_filter (Fixture       *f,
   guint sum = 0;
 
   demo_login (f);
-  contract_id = contract_id_by_name (f->client, "Padaria Pão Quente Ltda");
+  contract_id = test_client_contract_id (f->client, "Padaria Pão Quente Ltda");
   all = list_all (f->client, contract_id, &error);
   g_assert_no_error (error);
 
@@ -427,7 +389,7 @@ test_services_search (Fixture       *f,
   GListModel *items;
 
   demo_login (f);
-  contract_id = contract_id_by_name (f->client, "Padaria Pão Quente Ltda");
+  contract_id = test_client_contract_id (f->client, "Padaria Pão Quente Ltda");
   all = list_all (f->client, contract_id, &error);
   g_assert_no_error (error);
 
@@ -483,7 +445,7 @@ test_services_pagination (Fixture       *f,
   guint pages = 0;
 
   demo_login (f);
-  contract_id = contract_id_by_name (f->client, "Padaria Pão Quente Ltda");
+  contract_id = test_client_contract_id (f->client, "Padaria Pão Quente Ltda");
   all = list_all (f->client, contract_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (all), >=, 3);
@@ -526,7 +488,7 @@ test_services_bad_query (Fixture       *f,
   g_autofree char *contract_id = NULL;
 
   demo_login (f);
-  contract_id = contract_id_by_name (f->client, "Ana Souza");
+  contract_id = test_client_contract_id (f->client, "Ana Souza");
   page = list_services (f->client, contract_id, NULL, NULL, NULL, 101, &limit_error);
   g_assert_error (limit_error, SAN_API_ERROR, SAN_API_ERROR_INVALID_INPUT);
   g_assert_nonnull (strstr (limit_error->message, "limit"));
@@ -547,7 +509,7 @@ test_services_detail (Fixture       *f,
   g_autoptr(GListModel) all = NULL;
 
   demo_login (f);
-  contract_id = contract_id_by_name (f->client, "Padaria Pão Quente Ltda");
+  contract_id = test_client_contract_id (f->client, "Padaria Pão Quente Ltda");
   all = list_all (f->client, contract_id, &error);
   g_assert_no_error (error);
 
@@ -618,7 +580,7 @@ test_services_other_contract (Fixture       *f,
   g_assert_error (get_error, SAN_API_ERROR, SAN_API_ERROR_FORBIDDEN);
   g_assert_null (service);
 
-  own_contract = contract_id_by_name (f->client, "Ana Souza");
+  own_contract = test_client_contract_id (f->client, "Ana Souza");
   through_own = get_service (f->client, own_contract, san_service_get_id (other_service), &own_error);
   g_assert_error (own_error, SAN_API_ERROR, SAN_API_ERROR_NOT_FOUND);
   g_assert_null (through_own);
@@ -639,7 +601,7 @@ test_services_unknown (Fixture       *f,
   g_autofree char *contract_id = NULL;
 
   demo_login (f);
-  contract_id = contract_id_by_name (f->client, "Ana Souza");
+  contract_id = test_client_contract_id (f->client, "Ana Souza");
   service = get_service (f->client, contract_id, "999999", &error);
   g_assert_error (error, SAN_API_ERROR, SAN_API_ERROR_NOT_FOUND);
   g_assert_null (service);
@@ -659,7 +621,7 @@ test_services_member (Fixture       *f,
   g_autoptr(GListModel) all = NULL;
 
   demo_login (f);
-  contract_id = contract_id_by_name (f->client, "Oficina Ribeiro ME");
+  contract_id = test_client_contract_id (f->client, "Oficina Ribeiro ME");
   all = list_all (f->client, contract_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (all), >, 0);
@@ -719,7 +681,7 @@ test_session_logout (Fixture       *f,
   g_autofree char *contract_id = NULL;
 
   demo_login (f);
-  contract_id = contract_id_by_name (f->client, "Ana Souza");
+  contract_id = test_client_contract_id (f->client, "Ana Souza");
   stale_store = copy_store (f->store, san_client_get_base_uri (f->client));
 
   g_assert_true (test_client_logout (f->client, &error));

@@ -49,35 +49,6 @@ typedef struct
   char          *dir;      /* files to attach */
 } Fixture;
 
-/* Declares the waiter, runs @start (a call ending in waiter_cb, &waiter),
- * and leaves the result in `result` */
-#define RUN(start)                                   \
-  g_autoptr(GAsyncResult) result = NULL;             \
-  Waiter waiter = { 0 };                             \
-  start;                                             \
-  result = waiter_wait (&waiter)
-
-static char *
-contract_id_by_name (SanClient  *client,
-                     const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SanMe) me = test_client_fetch_me (client, &error);
-  GListModel *contracts;
-
-  g_assert_no_error (error);
-  contracts = san_me_get_contracts (me);
-  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
-    {
-      g_autoptr(SanContract) contract = g_list_model_get_item (contracts, i);
-
-      if (g_str_equal (san_contract_get_name (contract), name))
-        return g_strdup (san_contract_get_id (contract));
-    }
-  g_error ("no contract named “%s”", name);
-  return NULL;
-}
-
 /* The calls, waited for */
 
 static GListModel *
@@ -362,25 +333,10 @@ fixture_set_up (Fixture       *f,
   f->server = san_test_server_start (TRUE, args);
   f->client = test_client_new (san_test_server_get_url (f->server), NULL);
   test_client_login (f->client, DEMO_EMAIL, DEMO_PASSWORD);
-  f->padaria = contract_id_by_name (f->client, PADARIA);
-  f->ana = contract_id_by_name (f->client, ANA);
+  f->padaria = test_client_contract_id (f->client, PADARIA);
+  f->ana = test_client_contract_id (f->client, ANA);
   f->dir = g_dir_make_tmp ("san-support-XXXXXX", &error);
   g_assert_no_error (error);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
 }
 
 static void
@@ -389,7 +345,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_assert_finalize_object (f->client);
   san_test_server_stop (f->server);
-  remove_dir (f->dir);
+  test_dir_remove (f->dir);
   g_free (f->dir);
   g_free (f->padaria);
   g_free (f->ana);
@@ -418,20 +374,6 @@ make_file (Fixture    *f,
   g_file_set_contents (path, data, (gssize) size, &error);
   g_assert_no_error (error);
   return g_file_new_for_path (path);
-}
-
-static GListModel *
-files_model (GFile *first,
-             ...)
-{
-  GListStore *store = g_list_store_new (G_TYPE_FILE);
-  va_list args;
-
-  va_start (args, first);
-  for (GFile *file = first; file != NULL; file = va_arg (args, GFile *))
-    g_list_store_append (store, file);
-  va_end (args);
-  return G_LIST_MODEL (store);
 }
 
 /* The ticket of @tickets with @subject (a new reference), or NULL */
@@ -736,7 +678,7 @@ test_ticket_open_with_attachments (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) png = make_file (f, "tela em branco.png", demo_png, sizeof demo_png);
   g_autoptr(GFile) log = make_file (f, "relatório.txt", text, sizeof text - 1);
-  g_autoptr(GListModel) files = files_model (png, log, NULL);
+  g_autoptr(GListModel) files = test_files_model (png, log, NULL);
   g_autoptr(GListModel) departments = list_departments (f->client, &error);
   g_autoptr(SanDepartment) tech = g_list_model_get_item (departments, 0);
   g_autoptr(GListModel) services = list_all_services (f->client, f->ana, &error);
@@ -783,7 +725,7 @@ test_ticket_reply_reopens (Fixture       *f,
   g_autofree char *id = ticket_id_by_subject (f->client, f->ana, SSL_SUBJECT);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) png = make_file (f, "aviso.png", demo_png, sizeof demo_png);
-  g_autoptr(GListModel) files = files_model (png, NULL);
+  g_autoptr(GListModel) files = test_files_model (png, NULL);
   g_autoptr(SanTicket) before = get_ticket (f->client, f->ana, id, &error);
   g_autoptr(SanTicket) ticket = NULL;
   g_autoptr(SanTicketMessage) message = NULL;
@@ -833,7 +775,7 @@ test_ticket_attachment_limits (Fixture       *f,
   g_autofree char *id = ticket_id_by_subject (f->client, f->ana, WORDPRESS_SUBJECT);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) program = make_file (f, "programa", binary, sizeof binary);
-  g_autoptr(GListModel) refused = files_model (program, NULL);
+  g_autoptr(GListModel) refused = test_files_model (program, NULL);
   g_autoptr(GListStore) six = g_list_store_new (G_TYPE_FILE);
   g_autoptr(SanTicket) ticket = NULL;
   g_autoptr(SanTicket) after = NULL;
@@ -895,7 +837,7 @@ test_ticket_denials (Fixture       *f,
                      gconstpointer  data)
 {
   g_autofree char *id = ticket_id_by_subject (f->client, f->padaria, SLOW_SUBJECT);
-  g_autofree char *oficina = contract_id_by_name (f->client, OFICINA);
+  g_autofree char *oficina = test_client_contract_id (f->client, OFICINA);
   g_autoptr(GError) error = NULL;
   g_autoptr(SanTicket) ticket = NULL;
   g_autoptr(SanPage) page = NULL;
@@ -1262,7 +1204,7 @@ test_staff_reply (Fixture       *f,
   g_autoptr(SanClient) staff = staff_client (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) png = make_file (f, "grafico.png", demo_png, sizeof demo_png);
-  g_autoptr(GListModel) files = files_model (png, NULL);
+  g_autoptr(GListModel) files = test_files_model (png, NULL);
   g_autoptr(SanTicket) replied = NULL;
   g_autoptr(SanTicket) seen_by_ana = NULL;
   g_autoptr(SanTicketMessage) reply = NULL;

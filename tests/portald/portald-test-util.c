@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
 #include <sys/prctl.h>
 
 #include <glib/gstdio.h>
@@ -132,6 +133,25 @@ http_request (SoupSession *session,
 }
 
 Reply *
+http_request_printf (SoupSession *session,
+                     const char  *base_url,
+                     const char  *method,
+                     const char  *token,
+                     const char  *body,
+                     const char  *path_format,
+                     ...)
+{
+  g_autofree char *path = NULL;
+  va_list args;
+
+  va_start (args, path_format);
+  path = g_strdup_vprintf (path_format, args);
+  va_end (args);
+  g_test_message ("%s %s", method, path);
+  return http_request (session, base_url, method, path, token, body);
+}
+
+Reply *
 http_request_multipart (SoupSession      *session,
                         const char       *base_url,
                         const char       *path,
@@ -145,6 +165,7 @@ http_request_multipart (SoupSession      *session,
   SoupMultipart *multipart = soup_multipart_new (SOUP_FORM_MIME_TYPE_MULTIPART);
   g_autoptr(SoupMessage) msg = NULL;
 
+  g_test_message ("POST %s (multipart, %u files)", path, n_files);
   if (json != NULL)
     soup_multipart_append_form_string (multipart, part_name, json);
   for (guint i = 0; i < n_files; i++)
@@ -368,18 +389,65 @@ portald_run (const char * const  *args,
   return g_subprocess_get_exit_status (process);
 }
 
+/* TRUE when the @size bytes at @data hold the @length bytes of @needle */
+static gboolean
+bytes_contain (const char *data,
+               gsize       size,
+               const void *needle,
+               gsize       length)
+{
+  for (gsize i = 0; data != NULL && length <= size && i <= size - length; i++)
+    if (memcmp (data + i, needle, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 reply_contains (Reply      *reply,
                 const char *needle)
 {
   gsize size;
   const char *data = g_bytes_get_data (reply->body, &size);
-  gsize length = strlen (needle);
 
-  for (gsize i = 0; data != NULL && length <= size && i <= size - length; i++)
-    if (memcmp (data + i, needle, length) == 0)
-      return TRUE;
-  return FALSE;
+  return bytes_contain (data, size, needle, strlen (needle));
+}
+
+gboolean
+file_contains (const char *path,
+               const void *needle,
+               gssize      length)
+{
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+
+  if (!g_file_get_contents (path, &contents, &size, NULL))
+    return FALSE;
+  return bytes_contain (contents, size, needle, length >= 0 ? (gsize) length : strlen (needle));
+}
+
+const char *
+member_str (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  g_assert_nonnull (node);
+  if (JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_STRING);
+  return json_node_get_string (node);
+}
+
+gint64
+member_int (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_VALUE (node));
+  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_INT64);
+  return json_node_get_int (node);
 }
 
 char *
@@ -405,7 +473,7 @@ me_contract_id (SoupSession *session,
 
 guint
 dir_count_files (const char *dir,
-             const char *suffix)
+                 const char *suffix)
 {
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;

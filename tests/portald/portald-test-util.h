@@ -50,6 +50,16 @@ Reply      *http_request_full    (SoupSession        *session,
                                   const char         *body,
                                   const char * const *headers);
 
+/* The same with the path made from @path_format and its arguments, logged
+ * with g_test_message(); each test file wraps it as call() on its own server */
+Reply      *http_request_printf  (SoupSession *session,
+                                  const char  *base_url,
+                                  const char  *method,
+                                  const char  *token,
+                                  const char  *body,
+                                  const char  *path_format,
+                                  ...) G_GNUC_PRINTF (6, 7);
+
 /* A file part of a multipart request */
 typedef struct
 {
@@ -75,6 +85,14 @@ const char *reply_header         (Reply       *reply,
 /* TRUE when the body holds @needle (bytes, anywhere) */
 gboolean    reply_contains       (Reply       *reply,
                                   const char  *needle);
+
+/* @object's string member @name; asserts it is there and is a string or
+ * null (NULL) */
+const char *member_str           (JsonObject  *object,
+                                  const char  *name);
+/* @object's integer member @name; asserts it is there and is an integer */
+gint64      member_int           (JsonObject  *object,
+                                  const char  *name);
 /* Asserts an RFC 9457 problem with @status and @code */
 void        assert_problem       (Reply       *reply,
                                   guint        status,
@@ -125,6 +143,12 @@ char       *me_contract_id       (SoupSession *session,
                                   const char  *base_url,
                                   const char  *token,
                                   const char  *name);
+
+/* TRUE when the file @path holds the @length bytes of @needle (-1: a
+ * nul-terminated string), anywhere; FALSE when it can't be read */
+gboolean    file_contains        (const char  *path,
+                                  const void  *needle,
+                                  gssize       length);
 
 /* The files in @dir whose names end with @suffix (NULL: all) */
 guint       dir_count_files      (const char  *dir,

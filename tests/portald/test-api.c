@@ -45,24 +45,6 @@ me_contracts (Reply *reply)
   return json_object_get_array_member (reply_object (reply), "contracts");
 }
 
-/* The id of the caller's contract called @name */
-static char *
-contract_id (const char *token,
-             const char *name)
-{
-  g_autoptr(Reply) reply = get ("/api/v1/me", token);
-  JsonArray *contracts = me_contracts (reply);
-
-  for (guint i = 0; i < json_array_get_length (contracts); i++)
-    {
-      JsonObject *c = json_array_get_object_element (contracts, i);
-
-      if (g_str_equal (json_object_get_string_member (c, "name"), name))
-        return g_strdup (json_object_get_string_member (c, "id"));
-    }
-  g_assert_not_reached ();
-}
-
 static Reply *
 list_services (const char *token,
                const char *cid,
@@ -294,7 +276,7 @@ id_number (JsonObject *object)
 static void
 test_services_list (void)
 {
-  g_autofree char *cid = contract_id (demo_token, "Ana Souza");
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, "Ana Souza");
   g_autoptr(Reply) reply = list_services (demo_token, cid, NULL);
   JsonArray *items = page_items (reply);
   JsonObject *page = reply_object (reply);
@@ -327,7 +309,7 @@ test_services_demo_is_varied (void)
 
   for (guint c = 0; c < G_N_ELEMENTS (names); c++)
     {
-      g_autofree char *cid = contract_id (demo_token, names[c]);
+      g_autofree char *cid = me_contract_id (session, URL, demo_token, names[c]);
       g_autoptr(Reply) reply = list_services (demo_token, cid, "limit=100");
       JsonArray *items = page_items (reply);
 
@@ -352,7 +334,7 @@ static void
 test_services_status_filter (void)
 {
   static const char * const statuses[] = { "pending", "active", "suspended", "cancelled", "terminated" };
-  g_autofree char *cid = contract_id (demo_token, "Padaria Pão Quente Ltda");
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, "Padaria Pão Quente Ltda");
   g_autoptr(Reply) all = list_services (demo_token, cid, NULL);
   gint64 sum = 0;
 
@@ -389,8 +371,8 @@ count_matches (const char *cid,
 static void
 test_services_search (void)
 {
-  g_autofree char *padaria = contract_id (demo_token, "Padaria Pão Quente Ltda");
-  g_autofree char *ana = contract_id (demo_token, "Ana Souza");
+  g_autofree char *padaria = me_contract_id (session, URL, demo_token, "Padaria Pão Quente Ltda");
+  g_autofree char *ana = me_contract_id (session, URL, demo_token, "Ana Souza");
   g_autoptr(Reply) reply = NULL;
   JsonArray *items;
 
@@ -476,7 +458,7 @@ walk_pages (const char *cid,
 static void
 test_services_pagination (void)
 {
-  g_autofree char *padaria = contract_id (demo_token, "Padaria Pão Quente Ltda");
+  g_autofree char *padaria = me_contract_id (session, URL, demo_token, "Padaria Pão Quente Ltda");
 
   for (guint limit = 1; limit <= 10; limit++)
     walk_pages (padaria, NULL, limit, 9);
@@ -489,7 +471,7 @@ test_services_pagination (void)
 static void
 test_services_bad_parameters (void)
 {
-  g_autofree char *cid = contract_id (demo_token, "Padaria Pão Quente Ltda");
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, "Padaria Pão Quente Ltda");
   static const struct { const char *query; const char *field; const char *code; } cases[] = {
     { "status=paid", "status", "invalid" },
     { "status=ACTIVE", "status", "invalid" },
@@ -530,7 +512,7 @@ test_services_bad_parameters (void)
 static void
 test_services_detail (void)
 {
-  g_autofree char *cid = contract_id (demo_token, "Padaria Pão Quente Ltda");
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, "Padaria Pão Quente Ltda");
   g_autoptr(Reply) list = list_services (demo_token, cid, NULL);
   JsonArray *items = page_items (list);
 
@@ -551,7 +533,7 @@ test_services_detail (void)
 static void
 test_services_detail_unknown (void)
 {
-  g_autofree char *cid = contract_id (demo_token, "Ana Souza");
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, "Ana Souza");
   static const char * const sids[] = { "999999", "0", "abc", "1x", "-1", "99999999999999999999999" };
 
   for (guint i = 0; i < G_N_ELEMENTS (sids); i++)
@@ -1113,8 +1095,8 @@ static void
 test_authz_own_contract_allowed (void)
 {
   g_autoptr(GPtrArray) routes = contract_routes ();
-  g_autofree char *ana = contract_id (demo_token, "Ana Souza");
-  g_autofree char *oficina = contract_id (demo_token, "Oficina Ribeiro ME");
+  g_autofree char *ana = me_contract_id (session, URL, demo_token, "Ana Souza");
+  g_autofree char *oficina = me_contract_id (session, URL, demo_token, "Oficina Ribeiro ME");
   g_autofree char *ana_sid = first_service_id (demo_token, ana);
   g_autofree char *oficina_sid = first_service_id (demo_token, oficina);
 
@@ -1136,7 +1118,7 @@ static void
 test_authz_other_contract_forbidden (void)
 {
   g_autoptr(GPtrArray) routes = contract_routes ();
-  g_autofree char *other_cid = contract_id (other_token, "Carlos Mendes");
+  g_autofree char *other_cid = me_contract_id (session, URL, other_token, "Carlos Mendes");
   g_autofree char *other_sid = first_service_id (other_token, other_cid);
 
   for (guint i = 0; i < routes->len; i++)
@@ -1156,7 +1138,7 @@ static void
 test_authz_unknown_contract_forbidden (void)
 {
   g_autoptr(GPtrArray) routes = contract_routes ();
-  g_autofree char *other_cid = contract_id (other_token, "Carlos Mendes");
+  g_autofree char *other_cid = me_contract_id (session, URL, other_token, "Carlos Mendes");
   static const char * const cids[] = { "999999", "0", "abc", "-1", "1.0", "99999999999999999999999" };
 
   for (guint i = 0; i < routes->len; i++)
@@ -1206,9 +1188,9 @@ static void
 test_authz_foreign_ids_not_found (void)
 {
   g_autoptr(GPtrArray) routes = contract_routes ();
-  g_autofree char *ana = contract_id (demo_token, "Ana Souza");
-  g_autofree char *padaria = contract_id (demo_token, "Padaria Pão Quente Ltda");
-  g_autofree char *other_cid = contract_id (other_token, "Carlos Mendes");
+  g_autofree char *ana = me_contract_id (session, URL, demo_token, "Ana Souza");
+  g_autofree char *padaria = me_contract_id (session, URL, demo_token, "Padaria Pão Quente Ltda");
+  g_autofree char *other_cid = me_contract_id (session, URL, other_token, "Carlos Mendes");
   g_autoptr(GHashTable) checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   static const char * const params[] = { "sid", "iid", "card", "account", "nid", "tid", "aid", "eid" };
   static const char * const bad_ids[] = { "999999", "0", "abc", "-1" };
@@ -1270,7 +1252,7 @@ static void
 test_authz_missing_permission_forbidden (void)
 {
   g_autoptr(GPtrArray) routes = contract_routes ();
-  g_autofree char *oficina = contract_id (viewer_token, "Oficina Ribeiro ME");
+  g_autofree char *oficina = me_contract_id (session, URL, viewer_token, "Oficina Ribeiro ME");
   guint checked = 0;
 
   for (guint i = 0; i < routes->len; i++)
@@ -1396,7 +1378,7 @@ static void
 test_authz_staff_reads_every_contract_audited (void)
 {
   g_autoptr(GPtrArray) routes = contract_routes ();
-  g_autofree char *other_cid = contract_id (other_token, "Carlos Mendes");
+  g_autofree char *other_cid = me_contract_id (session, URL, other_token, "Carlos Mendes");
   g_autofree char *other_sid = first_service_id (other_token, other_cid);
   g_autoptr(Reply) staff_me = get ("/api/v1/me", staff_token);
   const char *staff_id = json_object_get_string_member (json_object_get_object_member (reply_object (staff_me), "user"),
@@ -1453,7 +1435,7 @@ static void
 test_authz_staff_writes_forbidden (void)
 {
   g_autoptr(GPtrArray) routes = contract_routes ();
-  g_autofree char *padaria = contract_id (demo_token, "Padaria Pão Quente Ltda");
+  g_autofree char *padaria = me_contract_id (session, URL, demo_token, "Padaria Pão Quente Ltda");
   g_autofree char *padaria_sid = first_service_id (demo_token, padaria);
   guint checked = 0;
 

@@ -37,31 +37,9 @@ static const char * const test_args[] = { "--today", TODAY, "--pix-settle-after"
 
 /* Requests */
 
-static Reply *
-call (const char *url,
-      const char *method,
-      const char *token,
-      const char *body,
-      const char *format,
-      ...) G_GNUC_PRINTF (5, 6);
-
-static Reply *
-call (const char *url,
-      const char *method,
-      const char *token,
-      const char *body,
-      const char *format,
-      ...)
-{
-  g_autofree char *path = NULL;
-  va_list args;
-
-  va_start (args, format);
-  path = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_test_message ("%s %s", method, path);
-  return http_request (session, url, method, path, token, body);
-}
+/* A request to the server at @url; the path from a printf() format */
+#define call(url, method, token, body, ...) \
+  http_request_printf (session, url, method, token, body, __VA_ARGS__)
 
 static Reply *
 pay (const char *url,
@@ -75,58 +53,6 @@ pay (const char *url,
   const char * const headers[] = { "Idempotency-Key", key, NULL };
 
   return http_request_full (session, url, "POST", path, token, body, key != NULL ? headers : NULL);
-}
-
-static char *
-contract_id_at (const char *url,
-                const char *token,
-                const char *name)
-{
-  g_autoptr(Reply) reply = call (url, "GET", token, NULL, "/api/v1/me");
-  JsonArray *contracts;
-
-  g_assert_cmpuint (reply->status, ==, 200);
-  contracts = json_object_get_array_member (reply_object (reply), "contracts");
-  for (guint i = 0; i < json_array_get_length (contracts); i++)
-    {
-      JsonObject *c = json_array_get_object_element (contracts, i);
-
-      if (g_str_equal (json_object_get_string_member (c, "name"), name))
-        return g_strdup (json_object_get_string_member (c, "id"));
-    }
-  g_assert_not_reached ();
-}
-
-static char *
-contract_id (const char *token,
-             const char *name)
-{
-  return contract_id_at (URL, token, name);
-}
-
-static const char *
-str (JsonObject *object,
-     const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  g_assert_nonnull (node);
-  if (JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_STRING);
-  return json_node_get_string (node);
-}
-
-static gint64
-num (JsonObject *object,
-     const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  g_assert_nonnull (node);
-  g_assert_true (JSON_NODE_HOLDS_VALUE (node));
-  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_INT64);
-  return json_node_get_int (node);
 }
 
 /* Every invoice of a contract (one page of 100), newest first */
@@ -165,10 +91,10 @@ find_invoice_at (const char *url,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *inv = json_array_get_object_element (array, i);
-      gboolean unpaid = g_str_equal (str (inv, "status"), "unpaid");
+      gboolean unpaid = g_str_equal (member_str (inv, "status"), "unpaid");
       gboolean overdue = json_object_get_boolean_member (inv, "overdue");
 
-      if ((pick == PICK_STATUS && g_str_equal (str (inv, "status"), status)) ||
+      if ((pick == PICK_STATUS && g_str_equal (member_str (inv, "status"), status)) ||
           (pick == PICK_UNPAID_FUTURE && unpaid && !overdue) ||
           (pick == PICK_OVERDUE && unpaid && overdue))
         return json_object_ref (inv);
@@ -264,51 +190,51 @@ assert_invoice (JsonObject *inv,
   static const char * const statuses[] = { "unpaid", "paid", "cancelled", "refunded", "payment_pending", NULL };
   static const char * const methods[] = { "boleto", "pix", "card", "bank_debit", NULL };
   JsonArray *items = json_object_get_array_member (inv, "items");
-  const char *status = str (inv, "status");
+  const char *status = member_str (inv, "status");
   gboolean settled = g_str_equal (status, "paid") || g_str_equal (status, "refunded");
   gint64 sum = 0;
 
-  assert_id (str (inv, "id"));
-  g_assert_cmpstr (str (inv, "contract_id"), ==, cid);
-  g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{6}$", str (inv, "number"), 0, 0));
+  assert_id (member_str (inv, "id"));
+  g_assert_cmpstr (member_str (inv, "contract_id"), ==, cid);
+  g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{6}$", member_str (inv, "number"), 0, 0));
   g_assert_true (g_strv_contains (statuses, status));
-  assert_date (str (inv, "issue_date"));
-  assert_date (str (inv, "due_date"));
-  g_assert_cmpstr (str (inv, "issue_date"), <=, str (inv, "due_date"));
-  g_assert_true (g_strv_contains (methods, str (inv, "payment_method")));
+  assert_date (member_str (inv, "issue_date"));
+  assert_date (member_str (inv, "due_date"));
+  g_assert_cmpstr (member_str (inv, "issue_date"), <=, member_str (inv, "due_date"));
+  g_assert_true (g_strv_contains (methods, member_str (inv, "payment_method")));
   /* overdue is derived: unpaid and due before today */
   g_assert_cmpint (json_object_get_boolean_member (inv, "overdue"), ==,
-                   g_str_equal (status, "unpaid") && strcmp (str (inv, "due_date"), TODAY) < 0);
+                   g_str_equal (status, "unpaid") && strcmp (member_str (inv, "due_date"), TODAY) < 0);
   if (settled)
     {
-      assert_instant (str (inv, "paid_at"));
-      g_assert_true (g_strv_contains (methods, str (inv, "paid_with")));
+      assert_instant (member_str (inv, "paid_at"));
+      g_assert_true (g_strv_contains (methods, member_str (inv, "paid_with")));
     }
   else
     {
-      g_assert_null (str (inv, "paid_at"));
-      g_assert_null (str (inv, "paid_with"));
+      g_assert_null (member_str (inv, "paid_at"));
+      g_assert_null (member_str (inv, "paid_with"));
     }
 
   g_assert_cmpuint (json_array_get_length (items), >, 0);
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       JsonObject *item = json_array_get_object_element (items, i);
-      const char *sid = str (item, "service_id");
+      const char *sid = member_str (item, "service_id");
 
       static const char * const kinds[] = { "shared", "cloud", "dedicated", NULL };
 
-      g_assert_cmpuint (strlen (str (item, "description")), >, 0);
+      g_assert_cmpuint (strlen (member_str (item, "description")), >, 0);
       if (sid != NULL)
         assert_id (sid);
       /* the service's kind comes with it (it decides the suspension); a fee has none */
       if (sid != NULL)
-        g_assert_true (g_strv_contains (kinds, str (item, "service_kind")));
+        g_assert_true (g_strv_contains (kinds, member_str (item, "service_kind")));
       else
-        g_assert_null (str (item, "service_kind"));
-      sum += num (item, "amount_cents");
+        g_assert_null (member_str (item, "service_kind"));
+      sum += member_int (item, "amount_cents");
     }
-  g_assert_cmpint (num (inv, "total_cents"), ==, sum);
+  g_assert_cmpint (member_int (inv, "total_cents"), ==, sum);
   g_assert_cmpint (sum, >, 0);
 }
 
@@ -321,7 +247,7 @@ test_invoices_list (void)
 
   for (guint c = 0; c < G_N_ELEMENTS (names); c++)
     {
-      g_autofree char *cid = contract_id (demo_token, names[c]);
+      g_autofree char *cid = me_contract_id (session, URL, demo_token, names[c]);
       g_autoptr(Reply) reply = call (URL, "GET", demo_token, NULL, "/api/v1/contracts/%s/invoices", cid);
       JsonObject *page = reply_object (reply);
       JsonArray *items = json_object_get_array_member (page, "items");
@@ -331,7 +257,7 @@ test_invoices_list (void)
       g_assert_cmpuint (reply->status, ==, 200);
       g_assert_cmpstr (soup_message_headers_get_content_type (reply->headers, NULL), ==, "application/json");
       g_assert_cmpuint (json_array_get_length (items), >=, 12);
-      g_assert_cmpint (num (page, "total"), ==, json_array_get_length (items));
+      g_assert_cmpint (member_int (page, "total"), ==, json_array_get_length (items));
       g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (page, "next_cursor")));
 
       for (guint i = 0; i < json_array_get_length (items); i++)
@@ -343,23 +269,23 @@ test_invoices_list (void)
           if (i > 0)
             {
               JsonObject *prev = json_array_get_object_element (items, i - 1);
-              int order = strcmp (str (prev, "due_date"), str (inv, "due_date"));
+              int order = strcmp (member_str (prev, "due_date"), member_str (inv, "due_date"));
 
               g_assert_cmpint (order, >=, 0);
               if (order == 0)
-                g_assert_cmpint (g_ascii_strtoll (str (prev, "id"), NULL, 10), >,
-                                 g_ascii_strtoll (str (inv, "id"), NULL, 10));
+                g_assert_cmpint (g_ascii_strtoll (member_str (prev, "id"), NULL, 10), >,
+                                 g_ascii_strtoll (member_str (inv, "id"), NULL, 10));
             }
-          if (g_str_equal (str (inv, "status"), "unpaid"))
+          if (g_str_equal (member_str (inv, "status"), "unpaid"))
             {
-              open += num (inv, "total_cents");
+              open += member_int (inv, "total_cents");
               if (json_object_get_boolean_member (inv, "overdue"))
-                overdue += num (inv, "total_cents");
+                overdue += member_int (inv, "total_cents");
             }
         }
       /* the totals, computed here from the whole list */
-      g_assert_cmpint (num (page, "open_total_cents"), ==, open);
-      g_assert_cmpint (num (page, "overdue_total_cents"), ==, overdue);
+      g_assert_cmpint (member_int (page, "open_total_cents"), ==, open);
+      g_assert_cmpint (member_int (page, "overdue_total_cents"), ==, overdue);
     }
 }
 
@@ -367,13 +293,13 @@ static void
 test_invoices_demo_data (void)
 {
   static const char * const names[] = { ANA, PADARIA, OFICINA };
-  g_autofree char *padaria = contract_id (demo_token, PADARIA);
+  g_autofree char *padaria = me_contract_id (session, URL, demo_token, PADARIA);
   g_autoptr(JsonObject) pending = find_invoice (demo_token, padaria, PICK_STATUS, "payment_pending");
 
   for (guint c = 0; c < G_N_ELEMENTS (names); c++)
     {
       const char *token = g_str_equal (names[c], OFICINA) ? viewer_token : demo_token;
-      g_autofree char *cid = contract_id (token, names[c]);
+      g_autofree char *cid = me_contract_id (session, URL, token, names[c]);
       g_autoptr(GHashTable) statuses = g_hash_table_new (g_str_hash, g_str_equal);
       g_autoptr(GHashTable) paid_with = g_hash_table_new (g_str_hash, g_str_equal);
       g_autoptr(JsonNode) items = all_invoices_at (URL, token, cid);
@@ -388,10 +314,10 @@ test_invoices_demo_data (void)
         {
           JsonObject *inv = json_array_get_object_element (array, i);
 
-          g_hash_table_add (statuses, (gpointer) str (inv, "status"));
-          if (g_str_equal (str (inv, "status"), "paid"))
-            g_hash_table_add (paid_with, (gpointer) str (inv, "paid_with"));
-          n_unpaid += g_str_equal (str (inv, "status"), "unpaid");
+          g_hash_table_add (statuses, (gpointer) member_str (inv, "status"));
+          if (g_str_equal (member_str (inv, "status"), "paid"))
+            g_hash_table_add (paid_with, (gpointer) member_str (inv, "paid_with"));
+          n_unpaid += g_str_equal (member_str (inv, "status"), "unpaid");
         }
       g_assert_true (g_hash_table_contains (statuses, "paid"));
       g_assert_true (g_hash_table_contains (statuses, "cancelled"));
@@ -400,9 +326,9 @@ test_invoices_demo_data (void)
       g_assert_cmpuint (n_unpaid, ==, 2);
 
       /* one due in the future, one about 12 days late, both by boleto */
-      g_assert_cmpstr (str (future, "payment_method"), ==, "boleto");
-      g_assert_cmpstr (str (overdue, "payment_method"), ==, "boleto");
-      g_assert_true (san_date_parse_iso (str (overdue, "due_date"), &due));
+      g_assert_cmpstr (member_str (future, "payment_method"), ==, "boleto");
+      g_assert_cmpstr (member_str (overdue, "payment_method"), ==, "boleto");
+      g_assert_true (san_date_parse_iso (member_str (overdue, "due_date"), &due));
       g_assert_true (san_date_parse_iso (TODAY, &today));
       g_assert_cmpint (g_date_days_between (&due, &today), ==, 12);
 
@@ -411,17 +337,17 @@ test_invoices_demo_data (void)
         {
           JsonObject *item = json_array_get_object_element (json_object_get_array_member (overdue, "items"), 0);
           g_autofree char *path = g_strdup_printf ("/api/v1/contracts/%s/services/%s", cid,
-                                                   str (item, "service_id"));
+                                                   member_str (item, "service_id"));
           g_autoptr(Reply) service = http_request (session, URL, "GET", path, token, NULL);
 
           g_assert_cmpuint (service->status, ==, 200);
-          g_assert_cmpstr (str (reply_object (service), "kind"), ==, str (item, "service_kind"));
+          g_assert_cmpstr (member_str (reply_object (service), "kind"), ==, member_str (item, "service_kind"));
         }
     }
 
   /* the Padaria's bank debit, scheduled before its due date */
-  g_assert_cmpstr (str (pending, "payment_method"), ==, "bank_debit");
-  g_assert_cmpstr (str (pending, "due_date"), >=, TODAY);
+  g_assert_cmpstr (member_str (pending, "payment_method"), ==, "bank_debit");
+  g_assert_cmpstr (member_str (pending, "due_date"), >=, TODAY);
   g_assert_false (json_object_get_boolean_member (pending, "overdue"));
 }
 
@@ -435,7 +361,7 @@ count_listed (const char *cid,
   JsonObject *page = reply_object (reply);
 
   g_assert_cmpuint (reply->status, ==, 200);
-  *out_total = num (page, "total");
+  *out_total = member_int (page, "total");
   return json_array_get_length (json_object_get_array_member (page, "items"));
 }
 
@@ -443,13 +369,13 @@ static void
 test_invoices_filters (void)
 {
   static const char * const statuses[] = { "unpaid", "paid", "cancelled", "refunded", "payment_pending" };
-  g_autofree char *cid = contract_id (demo_token, PADARIA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, PADARIA);
   g_autoptr(JsonNode) all = all_invoices_at (URL, demo_token, cid);
   JsonArray *array = json_node_get_array (all);
   guint n = json_array_get_length (array);
   JsonObject *middle = json_array_get_object_element (array, n / 2);
-  const char *middle_due = str (middle, "due_date");
-  const char *middle_number = str (middle, "number");
+  const char *middle_due = member_str (middle, "due_date");
+  const char *middle_number = member_str (middle, "number");
   g_autofree char *query = NULL;
   guint sum = 0;
   guint expected;
@@ -463,7 +389,7 @@ test_invoices_filters (void)
 
       expected = 0;
       for (guint i = 0; i < n; i++)
-        expected += g_str_equal (str (json_array_get_object_element (array, i), "status"), statuses[s]);
+        expected += g_str_equal (member_str (json_array_get_object_element (array, i), "status"), statuses[s]);
       g_assert_cmpuint (listed, ==, expected);
       g_assert_cmpint (total, ==, expected);
       sum += listed;
@@ -482,7 +408,7 @@ test_invoices_filters (void)
   query = g_strdup_printf ("from=%s", middle_due);
   expected = 0;
   for (guint i = 0; i < n; i++)
-    expected += strcmp (str (json_array_get_object_element (array, i), "due_date"), middle_due) >= 0;
+    expected += strcmp (member_str (json_array_get_object_element (array, i), "due_date"), middle_due) >= 0;
   g_assert_cmpuint (count_listed (cid, query, &total), ==, expected);
   g_clear_pointer (&query, g_free);
   query = g_strdup_printf ("to=%s&status=paid", middle_due);
@@ -491,7 +417,7 @@ test_invoices_filters (void)
     {
       JsonObject *inv = json_array_get_object_element (array, i);
 
-      expected += strcmp (str (inv, "due_date"), middle_due) <= 0 && g_str_equal (str (inv, "status"), "paid");
+      expected += strcmp (member_str (inv, "due_date"), middle_due) <= 0 && g_str_equal (member_str (inv, "status"), "paid");
     }
   g_assert_cmpuint (count_listed (cid, query, &total), ==, expected);
   g_assert_cmpuint (count_listed (cid, "from=2000-01-01&to=2000-12-31", &total), ==, 0);
@@ -514,11 +440,11 @@ test_invoices_filters (void)
     g_autoptr(Reply) filtered = call (URL, "GET", demo_token, NULL,
                                       "/api/v1/contracts/%s/invoices?status=cancelled&limit=1", cid);
 
-    g_assert_cmpint (num (reply_object (filtered), "open_total_cents"), ==,
-                     num (reply_object (unfiltered), "open_total_cents"));
-    g_assert_cmpint (num (reply_object (filtered), "overdue_total_cents"), ==,
-                     num (reply_object (unfiltered), "overdue_total_cents"));
-    g_assert_cmpint (num (reply_object (unfiltered), "open_total_cents"), >, 0);
+    g_assert_cmpint (member_int (reply_object (filtered), "open_total_cents"), ==,
+                     member_int (reply_object (unfiltered), "open_total_cents"));
+    g_assert_cmpint (member_int (reply_object (filtered), "overdue_total_cents"), ==,
+                     member_int (reply_object (unfiltered), "overdue_total_cents"));
+    g_assert_cmpint (member_int (reply_object (unfiltered), "open_total_cents"), >, 0);
   }
 }
 
@@ -545,14 +471,14 @@ walk_pages (const char *cid,
       JsonNode *next = json_object_get_member (page, "next_cursor");
 
       g_assert_cmpuint (reply->status, ==, 200);
-      g_assert_cmpint (num (page, "total"), ==, n);
+      g_assert_cmpint (member_int (page, "total"), ==, n);
       g_assert_cmpuint (json_array_get_length (items), <=, limit);
       /* the pages, end to end, are the whole list in its order */
       for (guint i = 0; i < json_array_get_length (items); i++)
         {
           g_assert_cmpuint (seen, <, n);
-          g_assert_cmpstr (str (json_array_get_object_element (items, i), "id"), ==,
-                           str (json_array_get_object_element (expected, seen), "id"));
+          g_assert_cmpstr (member_str (json_array_get_object_element (items, i), "id"), ==,
+                           member_str (json_array_get_object_element (expected, seen), "id"));
           seen++;
         }
       pages++;
@@ -572,7 +498,7 @@ walk_pages (const char *cid,
 static void
 test_invoices_pagination (void)
 {
-  g_autofree char *cid = contract_id (demo_token, PADARIA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, PADARIA);
   g_autoptr(JsonNode) all = all_invoices_at (URL, demo_token, cid);
   g_autoptr(Reply) paid = call (URL, "GET", demo_token, NULL, "/api/v1/contracts/%s/invoices?status=paid&limit=100", cid);
   JsonArray *paid_items = json_object_get_array_member (reply_object (paid), "items");
@@ -589,11 +515,11 @@ test_invoices_pagination (void)
 static void
 test_invoices_bad_parameters (void)
 {
-  g_autofree char *cid = contract_id (demo_token, ANA);
-  g_autofree char *padaria = contract_id (demo_token, PADARIA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, ANA);
+  g_autofree char *padaria = me_contract_id (session, URL, demo_token, PADARIA);
   g_autoptr(Reply) page = call (URL, "GET", demo_token, NULL,
                                 "/api/v1/contracts/%s/invoices?status=paid&limit=1", padaria);
-  const char *padaria_cursor = str (reply_object (page), "next_cursor");
+  const char *padaria_cursor = member_str (reply_object (page), "next_cursor");
   static const struct { const char *query; const char *field; const char *code; } cases[] = {
     { "status=open", "status", "invalid" },
     { "status=UNPAID", "status", "invalid" },
@@ -646,7 +572,7 @@ test_invoices_bad_parameters (void)
 static void
 test_invoices_detail (void)
 {
-  g_autofree char *cid = contract_id (demo_token, ANA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, ANA);
   g_autoptr(JsonNode) all = all_invoices_at (URL, demo_token, cid);
   JsonArray *array = json_node_get_array (all);
 
@@ -654,7 +580,7 @@ test_invoices_detail (void)
     {
       JsonNode *item = json_array_get_element (array, i);
       g_autoptr(Reply) detail = call (URL, "GET", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s", cid,
-                                      str (json_node_get_object (item), "id"));
+                                      member_str (json_node_get_object (item), "id"));
 
       g_assert_cmpuint (detail->status, ==, 200);
       assert_invoice (reply_object (detail), cid);
@@ -666,13 +592,13 @@ test_invoices_detail (void)
 static void
 test_invoices_not_found (void)
 {
-  g_autofree char *ana = contract_id (demo_token, ANA);
-  g_autofree char *padaria = contract_id (demo_token, PADARIA);
-  g_autofree char *mendes = contract_id (other_token, MENDES);
+  g_autofree char *ana = me_contract_id (session, URL, demo_token, ANA);
+  g_autofree char *padaria = me_contract_id (session, URL, demo_token, PADARIA);
+  g_autofree char *mendes = me_contract_id (session, URL, other_token, MENDES);
   g_autoptr(JsonObject) sibling = find_invoice (demo_token, padaria, PICK_STATUS, "paid");
   g_autoptr(JsonObject) stranger = find_invoice (other_token, mendes, PICK_STATUS, "paid");
   const char *iids[] = { "999999", "0", "abc", "-1", "1x", "99999999999999999999999",
-                         str (sibling, "id"), str (stranger, "id") };
+                         member_str (sibling, "id"), member_str (stranger, "id") };
   static const char * const suffixes[] = { "", "/pdf", "/boleto", "/pix" };
 
   for (guint i = 0; i < G_N_ELEMENTS (iids); i++)
@@ -759,22 +685,22 @@ assert_pdf (Reply      *reply,
 static void
 test_invoice_pdf (void)
 {
-  g_autofree char *cid = contract_id (demo_token, ANA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, ANA);
   g_autoptr(JsonObject) unpaid = find_invoice (demo_token, cid, PICK_UNPAID_FUTURE, NULL);
   g_autoptr(JsonObject) paid = find_invoice (demo_token, cid, PICK_STATUS, "paid");
   g_autoptr(JsonObject) cancelled = find_invoice (demo_token, cid, PICK_STATUS, "cancelled");
   g_autoptr(Reply) unpaid_pdf = call (URL, "GET", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/pdf",
-                                      cid, str (unpaid, "id"));
+                                      cid, member_str (unpaid, "id"));
   g_autoptr(Reply) paid_pdf = call (URL, "GET", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/pdf",
-                                    cid, str (paid, "id"));
+                                    cid, member_str (paid, "id"));
   g_autoptr(Reply) cancelled_pdf = call (URL, "GET", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/pdf",
-                                         cid, str (cancelled, "id"));
+                                         cid, member_str (cancelled, "id"));
 
   /* an unpaid boleto invoice: the invoice, then the boleto */
-  g_assert_cmpstr (str (unpaid, "payment_method"), ==, "boleto");
-  assert_pdf (unpaid_pdf, str (unpaid, "number"), 2);
-  assert_pdf (paid_pdf, str (paid, "number"), 1);
-  assert_pdf (cancelled_pdf, str (cancelled, "number"), 1);
+  g_assert_cmpstr (member_str (unpaid, "payment_method"), ==, "boleto");
+  assert_pdf (unpaid_pdf, member_str (unpaid, "number"), 2);
+  assert_pdf (paid_pdf, member_str (paid, "number"), 1);
+  assert_pdf (cancelled_pdf, member_str (cancelled, "number"), 1);
 }
 
 /* Boleto */
@@ -788,8 +714,8 @@ assert_boleto (JsonObject *boleto,
 {
   g_autoptr(GError) error = NULL;
   const char *failed = NULL;
-  const char *barcode = str (boleto, "barcode");
-  const char *linha = str (boleto, "linha_digitavel");
+  const char *barcode = member_str (boleto, "barcode");
+  const char *linha = member_str (boleto, "linha_digitavel");
   g_autofree char *payer_bare = NULL;
   SanBoletoCode from_linha;
   SanBoletoCode from_barcode;
@@ -798,15 +724,15 @@ assert_boleto (JsonObject *boleto,
 
   g_assert_true (san_date_parse_iso (TODAY, &reference));
   g_assert_true (san_date_parse_iso (due_date, &due));
-  g_assert_cmpstr (str (boleto, "invoice_id"), ==, iid);
-  g_assert_cmpstr (str (boleto, "bank_code"), ==, "001");
-  g_assert_cmpstr (str (boleto, "bank_name"), ==, "Banco do Brasil");
-  g_assert_cmpstr (str (boleto, "due_date"), ==, due_date);
-  g_assert_cmpint (num (boleto, "amount_cents"), ==, amount);
-  g_assert_cmpstr (str (boleto, "beneficiary"), ==, "SAN Internet Ltda");
-  g_assert_true (san_cnpj_is_valid (str (boleto, "beneficiary_document")));
-  g_assert_cmpstr (str (boleto, "payer"), ==, contract_name);
-  g_assert_true (san_document_validate (str (boleto, "payer_document"), NULL, &payer_bare, NULL));
+  g_assert_cmpstr (member_str (boleto, "invoice_id"), ==, iid);
+  g_assert_cmpstr (member_str (boleto, "bank_code"), ==, "001");
+  g_assert_cmpstr (member_str (boleto, "bank_name"), ==, "Banco do Brasil");
+  g_assert_cmpstr (member_str (boleto, "due_date"), ==, due_date);
+  g_assert_cmpint (member_int (boleto, "amount_cents"), ==, amount);
+  g_assert_cmpstr (member_str (boleto, "beneficiary"), ==, "SAN Internet Ltda");
+  g_assert_true (san_cnpj_is_valid (member_str (boleto, "beneficiary_document")));
+  g_assert_cmpstr (member_str (boleto, "payer"), ==, contract_name);
+  g_assert_true (san_document_validate (member_str (boleto, "payer_document"), NULL, &payer_bare, NULL));
 
   /* digits only, of the right lengths */
   g_assert_cmpuint (strlen (barcode), ==, 44);
@@ -833,7 +759,7 @@ assert_boleto (JsonObject *boleto,
 static void
 test_boleto_get (void)
 {
-  g_autofree char *cid = contract_id (demo_token, ANA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, ANA);
   g_autoptr(JsonObject) future = find_invoice (demo_token, cid, PICK_UNPAID_FUTURE, NULL);
   g_autoptr(JsonObject) overdue = find_invoice (demo_token, cid, PICK_OVERDUE, NULL);
   JsonObject *invoices[] = { future, overdue };
@@ -841,13 +767,13 @@ test_boleto_get (void)
   for (guint i = 0; i < G_N_ELEMENTS (invoices); i++)
     {
       g_autoptr(Reply) reply = call (URL, "GET", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/boleto",
-                                     cid, str (invoices[i], "id"));
+                                     cid, member_str (invoices[i], "id"));
       g_autoptr(Reply) again = call (URL, "GET", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/boleto",
-                                     cid, str (invoices[i], "id"));
+                                     cid, member_str (invoices[i], "id"));
 
       g_assert_cmpuint (reply->status, ==, 200);
-      assert_boleto (reply_object (reply), str (invoices[i], "id"), ANA, str (invoices[i], "due_date"),
-                     num (invoices[i], "total_cents"));
+      assert_boleto (reply_object (reply), member_str (invoices[i], "id"), ANA, member_str (invoices[i], "due_date"),
+                     member_int (invoices[i], "total_cents"));
       g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (reply_object (reply), "second_copy")));
       /* the same boleto every time */
       g_assert_true (json_node_equal (reply->json, again->json));
@@ -857,8 +783,8 @@ test_boleto_get (void)
 static void
 test_boleto_invalid_state (void)
 {
-  g_autofree char *cid = contract_id (demo_token, ANA);
-  g_autofree char *padaria = contract_id (demo_token, PADARIA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, ANA);
+  g_autofree char *padaria = me_contract_id (session, URL, demo_token, PADARIA);
   g_autoptr(JsonObject) paid = find_invoice (demo_token, cid, PICK_STATUS, "paid");
   g_autoptr(JsonObject) cancelled = find_invoice (demo_token, cid, PICK_STATUS, "cancelled");
   g_autoptr(JsonObject) refunded = find_invoice (demo_token, cid, PICK_STATUS, "refunded");
@@ -869,19 +795,19 @@ test_boleto_invalid_state (void)
   for (guint i = 0; i < G_N_ELEMENTS (not_unpaid); i++)
     {
       g_autoptr(Reply) get = call (URL, "GET", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/boleto",
-                                   cid, str (not_unpaid[i], "id"));
+                                   cid, member_str (not_unpaid[i], "id"));
       g_autoptr(Reply) post = call (URL, "POST", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/boleto",
-                                    cid, str (not_unpaid[i], "id"));
+                                    cid, member_str (not_unpaid[i], "id"));
 
       assert_problem (get, 409, "invalid_state");
       assert_problem (post, 409, "invalid_state");
     }
   {
     g_autoptr(Reply) get = call (URL, "GET", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/boleto",
-                                 padaria, str (pending, "id"));
+                                 padaria, member_str (pending, "id"));
     /* a 2ª via only for an overdue invoice */
     g_autoptr(Reply) post = call (URL, "POST", demo_token, "{}", "/api/v1/contracts/%s/invoices/%s/boleto",
-                                  cid, str (future, "id"));
+                                  cid, member_str (future, "id"));
 
     assert_problem (get, 409, "invalid_state");
     assert_problem (post, 409, "invalid_state");
@@ -891,10 +817,10 @@ test_boleto_invalid_state (void)
 static void
 test_boleto_second_copy (void)
 {
-  g_autofree char *cid = contract_id (demo_token, PADARIA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, PADARIA);
   g_autoptr(JsonObject) overdue = find_invoice (demo_token, cid, PICK_OVERDUE, NULL);
-  const char *iid = str (overdue, "id");
-  gint64 total = num (overdue, "total_cents");
+  const char *iid = member_str (overdue, "id");
+  gint64 total = member_int (overdue, "total_cents");
   g_autoptr(Reply) bad_body = call (URL, "POST", demo_token, "[1, 2]", "/api/v1/contracts/%s/invoices/%s/boleto",
                                     cid, iid);
   g_autoptr(Reply) created = call (URL, "POST", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/boleto", cid, iid);
@@ -915,7 +841,7 @@ test_boleto_second_copy (void)
 
   /* computed here: new due date today + 3; 2% fine; 1% a month pro rata
    * over the days from the original due date to the new one; half up */
-  g_assert_true (san_date_parse_iso (str (overdue, "due_date"), &original));
+  g_assert_true (san_date_parse_iso (member_str (overdue, "due_date"), &original));
   g_assert_true (san_date_parse_iso (TODAY, &new_due));
   g_date_add_days (&new_due, 3);
   new_due_text = san_date_to_iso (&new_due);
@@ -936,17 +862,17 @@ test_boleto_second_copy (void)
   assert_boleto (boleto, iid, PADARIA, new_due_text, total + fine + interest);
   copy = json_object_get_object_member (boleto, "second_copy");
   g_assert_nonnull (copy);
-  g_assert_cmpstr (str (copy, "original_due_date"), ==, str (overdue, "due_date"));
-  g_assert_cmpint (num (copy, "original_amount_cents"), ==, total);
-  g_assert_cmpint (num (copy, "fine_cents"), ==, fine);
-  g_assert_cmpint (num (copy, "interest_cents"), ==, interest);
-  g_assert_cmpint (num (copy, "days_late"), ==, days_late);
+  g_assert_cmpstr (member_str (copy, "original_due_date"), ==, member_str (overdue, "due_date"));
+  g_assert_cmpint (member_int (copy, "original_amount_cents"), ==, total);
+  g_assert_cmpint (member_int (copy, "fine_cents"), ==, fine);
+  g_assert_cmpint (member_int (copy, "interest_cents"), ==, interest);
+  g_assert_cmpint (member_int (copy, "days_late"), ==, days_late);
 
   /* afterwards GET answers the 2ª via; PIX asks for its amount */
   g_assert_cmpuint (got->status, ==, 200);
   g_assert_true (json_node_equal (got->json, created->json));
   g_assert_cmpuint (pix->status, ==, 201);
-  g_assert_cmpint (num (reply_object (pix), "amount_cents"), ==, total + fine + interest);
+  g_assert_cmpint (member_int (reply_object (pix), "amount_cents"), ==, total + fine + interest);
 
   /* the invoice itself is unchanged: still overdue, same total */
   g_assert_true (json_node_equal (json_object_get_member (after, "total_cents"),
@@ -965,22 +891,22 @@ assert_pix (JsonObject *charge,
   g_autoptr(GError) error = NULL;
   g_autoptr(SanPixCode) code = NULL;
   const char *failed = NULL;
-  const char *txid = str (charge, "txid");
+  const char *txid = member_str (charge, "txid");
 
-  g_assert_cmpstr (str (charge, "invoice_id"), ==, iid);
+  g_assert_cmpstr (member_str (charge, "invoice_id"), ==, iid);
   g_assert_true (g_regex_match_simple ("^[A-Za-z0-9]{1,25}$", txid, 0, 0));
-  g_assert_cmpint (num (charge, "amount_cents"), ==, amount);
-  g_assert_cmpstr (str (charge, "key"), ==, "financeiro@saninternet.com.br");
-  g_assert_cmpstr (str (charge, "merchant_name"), ==, "SAN INTERNET LTDA");
-  g_assert_cmpstr (str (charge, "merchant_city"), ==, "SAO PAULO");
-  g_assert_cmpstr (str (charge, "status"), ==, status);
-  assert_instant (str (charge, "created_at"));
-  assert_instant (str (charge, "expires_at"));
-  assert_on_today (str (charge, "created_at"));
-  g_assert_cmpint (seconds_between (str (charge, "created_at"), str (charge, "expires_at")), ==, 30 * 60);
+  g_assert_cmpint (member_int (charge, "amount_cents"), ==, amount);
+  g_assert_cmpstr (member_str (charge, "key"), ==, "financeiro@saninternet.com.br");
+  g_assert_cmpstr (member_str (charge, "merchant_name"), ==, "SAN INTERNET LTDA");
+  g_assert_cmpstr (member_str (charge, "merchant_city"), ==, "SAO PAULO");
+  g_assert_cmpstr (member_str (charge, "status"), ==, status);
+  assert_instant (member_str (charge, "created_at"));
+  assert_instant (member_str (charge, "expires_at"));
+  assert_on_today (member_str (charge, "created_at"));
+  g_assert_cmpint (seconds_between (member_str (charge, "created_at"), member_str (charge, "expires_at")), ==, 30 * 60);
 
   /* a valid BR Code that says the same */
-  code = san_pix_code_parse (str (charge, "brcode"), &failed, &error);
+  code = san_pix_code_parse (member_str (charge, "brcode"), &failed, &error);
   g_assert_no_error (error);
   g_assert_nonnull (code);
   g_assert_cmpstr (code->gui, ==, "br.gov.bcb.pix");
@@ -996,9 +922,9 @@ assert_pix (JsonObject *charge,
 static void
 test_pix_create (void)
 {
-  g_autofree char *cid = contract_id (demo_token, ANA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, ANA);
   g_autoptr(JsonObject) future = find_invoice (demo_token, cid, PICK_UNPAID_FUTURE, NULL);
-  const char *iid = str (future, "id");
+  const char *iid = member_str (future, "id");
   g_autoptr(Reply) none = call (URL, "GET", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/pix", cid, iid);
   g_autoptr(Reply) created = call (URL, "POST", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/pix", cid, iid);
   g_autoptr(Reply) again = call (URL, "POST", demo_token, "{}", "/api/v1/contracts/%s/invoices/%s/pix", cid, iid);
@@ -1009,30 +935,30 @@ test_pix_create (void)
   assert_problem (none, 404, "not_found");
 
   g_assert_cmpuint (created->status, ==, 201);
-  assert_pix (reply_object (created), iid, num (future, "total_cents"), "active");
+  assert_pix (reply_object (created), iid, member_int (future, "total_cents"), "active");
   /* the charge still open is reused */
   g_assert_cmpuint (again->status, ==, 200);
   g_assert_true (json_node_equal (again->json, created->json));
   g_assert_cmpuint (got->status, ==, 200);
   g_assert_true (json_node_equal (got->json, created->json));
   /* without auto-settlement the invoice waits */
-  g_assert_cmpstr (str (after, "status"), ==, "unpaid");
+  g_assert_cmpstr (member_str (after, "status"), ==, "unpaid");
 }
 
 static void
 test_pix_invalid_state (void)
 {
-  g_autofree char *cid = contract_id (demo_token, ANA);
-  g_autofree char *padaria = contract_id (demo_token, PADARIA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, ANA);
+  g_autofree char *padaria = me_contract_id (session, URL, demo_token, PADARIA);
   g_autoptr(JsonObject) paid = find_invoice (demo_token, cid, PICK_STATUS, "paid");
   g_autoptr(JsonObject) cancelled = find_invoice (demo_token, cid, PICK_STATUS, "cancelled");
   g_autoptr(JsonObject) pending = find_invoice (demo_token, padaria, PICK_STATUS, "payment_pending");
-  g_autoptr(Reply) r1 = call (URL, "POST", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/pix", cid, str (paid, "id"));
+  g_autoptr(Reply) r1 = call (URL, "POST", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/pix", cid, member_str (paid, "id"));
   g_autoptr(Reply) r2 = call (URL, "POST", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/pix", cid,
-                              str (cancelled, "id"));
+                              member_str (cancelled, "id"));
   g_autoptr(Reply) r3 = call (URL, "POST", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/pix", padaria,
-                              str (pending, "id"));
-  g_autoptr(Reply) r4 = call (URL, "GET", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/pix", cid, str (paid, "id"));
+                              member_str (pending, "id"));
+  g_autoptr(Reply) r4 = call (URL, "GET", demo_token, NULL, "/api/v1/contracts/%s/invoices/%s/pix", cid, member_str (paid, "id"));
 
   assert_problem (r1, 409, "invalid_state");
   assert_problem (r2, 409, "invalid_state");
@@ -1044,11 +970,11 @@ static void
 test_pix_settle_hook (void)
 {
   /* the Oficina's invoices, by the member who may see and pay them */
-  g_autofree char *cid = contract_id (viewer_token, OFICINA);
+  g_autofree char *cid = me_contract_id (session, URL, viewer_token, OFICINA);
   g_autoptr(JsonObject) overdue = find_invoice (viewer_token, cid, PICK_OVERDUE, NULL);
-  const char *iid = str (overdue, "id");
+  const char *iid = member_str (overdue, "id");
   g_autoptr(Reply) created = call (URL, "POST", viewer_token, NULL, "/api/v1/contracts/%s/invoices/%s/pix", cid, iid);
-  const char *txid = str (reply_object (created), "txid");
+  const char *txid = member_str (reply_object (created), "txid");
   g_autoptr(Reply) wrong_method = call (URL, "GET", NULL, NULL, "/api/v1/_sim/pix/%s/settle", txid);
   g_autoptr(Reply) unknown = call (URL, "POST", NULL, NULL, "/api/v1/_sim/pix/%s/settle", "SANNOSUCHTXID");
   g_autoptr(Reply) settled = call (URL, "POST", NULL, NULL, "/api/v1/_sim/pix/%s/settle", txid);
@@ -1058,23 +984,23 @@ test_pix_settle_hook (void)
   g_autoptr(JsonObject) paid = get_invoice_at (URL, viewer_token, cid, iid);
 
   g_assert_cmpuint (created->status, ==, 201);
-  assert_pix (reply_object (created), iid, num (overdue, "total_cents"), "active");
+  assert_pix (reply_object (created), iid, member_int (overdue, "total_cents"), "active");
 
   /* the hook: public, POST only, for charges that exist */
   g_assert_cmpuint (wrong_method->status, ==, 405);
   assert_problem (unknown, 404, "not_found");
   g_assert_cmpuint (settled->status, ==, 200);
-  assert_pix (reply_object (settled), iid, num (overdue, "total_cents"), "settled");
-  g_assert_cmpstr (str (reply_object (settled), "txid"), ==, txid);
+  assert_pix (reply_object (settled), iid, member_int (overdue, "total_cents"), "settled");
+  g_assert_cmpstr (member_str (reply_object (settled), "txid"), ==, txid);
   assert_problem (twice, 409, "invalid_state");
   g_assert_cmpuint (got->status, ==, 200);
-  g_assert_cmpstr (str (reply_object (got), "status"), ==, "settled");
+  g_assert_cmpstr (member_str (reply_object (got), "status"), ==, "settled");
 
   /* the invoice is paid, by PIX, today */
-  g_assert_cmpstr (str (paid, "status"), ==, "paid");
-  g_assert_cmpstr (str (paid, "paid_with"), ==, "pix");
+  g_assert_cmpstr (member_str (paid, "status"), ==, "paid");
+  g_assert_cmpstr (member_str (paid, "paid_with"), ==, "pix");
   g_assert_false (json_object_get_boolean_member (paid, "overdue"));
-  assert_on_today (str (paid, "paid_at"));
+  assert_on_today (member_str (paid, "paid_at"));
   assert_invoice (paid, cid);
   assert_problem (new_charge, 409, "invalid_state");
 }
@@ -1100,9 +1026,9 @@ test_pix_auto_settle (void)
   g_autoptr(SanTestServer) settling = san_test_server_start (TRUE, args);
   const char *url = san_test_server_get_url (settling);
   g_autofree char *token = login (session, url, "demo@example.com", "demo-1234", NULL);
-  g_autofree char *cid = contract_id_at (url, token, ANA);
+  g_autofree char *cid = me_contract_id (session, url, token, ANA);
   g_autoptr(JsonObject) future = find_invoice_at (url, token, cid, PICK_UNPAID_FUTURE, NULL);
-  const char *iid = str (future, "id");
+  const char *iid = member_str (future, "id");
   g_autoptr(Reply) created = call (url, "POST", token, NULL, "/api/v1/contracts/%s/invoices/%s/pix", cid, iid);
   g_autoptr(JsonObject) paid = NULL;
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -1115,19 +1041,19 @@ test_pix_auto_settle (void)
       g_autoptr(Reply) got = call (url, "GET", token, NULL, "/api/v1/contracts/%s/invoices/%s/pix", cid, iid);
 
       g_assert_cmpuint (got->status, ==, 200);
-      settled = g_str_equal (str (reply_object (got), "status"), "settled");
+      settled = g_str_equal (member_str (reply_object (got), "status"), "settled");
       if (!settled)
         {
-          g_assert_cmpstr (str (reply_object (got), "status"), ==, "active");
+          g_assert_cmpstr (member_str (reply_object (got), "status"), ==, "active");
           g_usleep (G_USEC_PER_SEC / 5);
         }
     }
   g_assert_true (settled);
   paid = get_invoice_at (url, token, cid, iid);
-  g_assert_cmpstr (str (paid, "status"), ==, "paid");
-  g_assert_cmpstr (str (paid, "paid_with"), ==, "pix");
+  g_assert_cmpstr (member_str (paid, "status"), ==, "paid");
+  g_assert_cmpstr (member_str (paid, "paid_with"), ==, "pix");
   /* paid when the payer paid: a second after the charge was made */
-  g_assert_cmpint (seconds_between (str (reply_object (created), "created_at"), str (paid, "paid_at")), ==, 1);
+  g_assert_cmpint (seconds_between (member_str (reply_object (created), "created_at"), member_str (paid, "paid_at")), ==, 1);
 }
 
 /* Card tokens and cards */
@@ -1154,13 +1080,13 @@ tokenize_at (const char *url,
   g_autoptr(Reply) reply = call (url, "POST", token, body, "/api/v1/contracts/%s/card-tokens", cid);
 
   g_assert_cmpuint (reply->status, ==, 201);
-  return g_strdup (str (reply_object (reply), "token"));
+  return g_strdup (member_str (reply_object (reply), "token"));
 }
 
 static void
 test_card_token_create (void)
 {
-  g_autofree char *cid = contract_id (demo_token, ANA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, ANA);
   static const struct { const char *number; const char *cvv; const char *brand; const char *last4; } cards[] = {
     { "4111 1111 1111 1111", "123", "visa", "1111" },
     { "5555555555554444", "321", "mastercard", "4444" },
@@ -1177,18 +1103,18 @@ test_card_token_create (void)
       const char *data = g_bytes_get_data (reply->body, &size);
 
       g_assert_cmpuint (reply->status, ==, 201);
-      g_assert_true (g_regex_match_simple ("^ct_[A-Za-z0-9_-]{43}$", str (object, "token"), 0, 0));
-      g_assert_cmpstr (str (object, "brand"), ==, cards[i].brand);
-      g_assert_cmpstr (str (object, "last4"), ==, cards[i].last4);
-      g_assert_cmpint (num (object, "exp_month"), ==, 11);
-      g_assert_cmpint (num (object, "exp_year"), ==, 2026);
-      g_assert_cmpstr (str (object, "holder"), ==, "ANA SOUZA");
-      assert_instant (str (object, "expires_at"));
+      g_assert_true (g_regex_match_simple ("^ct_[A-Za-z0-9_-]{43}$", member_str (object, "token"), 0, 0));
+      g_assert_cmpstr (member_str (object, "brand"), ==, cards[i].brand);
+      g_assert_cmpstr (member_str (object, "last4"), ==, cards[i].last4);
+      g_assert_cmpint (member_int (object, "exp_month"), ==, 11);
+      g_assert_cmpint (member_int (object, "exp_year"), ==, 2026);
+      g_assert_cmpstr (member_str (object, "holder"), ==, "ANA SOUZA");
+      assert_instant (member_str (object, "expires_at"));
       /* nothing else: never the number or the CVV */
       g_assert_cmpuint (json_object_get_size (object), ==, 7);
       g_assert_null (g_strstr_len (data, size, "\"number\""));
       g_assert_null (g_strstr_len (data, size, "cvv"));
-      tokens[i] = g_strdup (str (object, "token"));
+      tokens[i] = g_strdup (member_str (object, "token"));
     }
   /* random each time */
   g_assert_cmpstr (tokens[0], !=, tokens[1]);
@@ -1200,7 +1126,7 @@ test_card_token_create (void)
 static void
 test_card_token_validation (void)
 {
-  g_autofree char *cid = contract_id (demo_token, ANA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, ANA);
   static const struct { const char *body; const char *field; const char *code; } cases[] = {
     { "{\"holder\": \"A\", \"exp_month\": 12, \"exp_year\": 2030, \"cvv\": \"123\"}", "number", "required" },
     { "{\"number\": null, \"holder\": \"A\", \"exp_month\": 12, \"exp_year\": 2030, \"cvv\": \"123\"}", "number", "required" },
@@ -1266,25 +1192,25 @@ assert_card (JsonObject *card,
              gint64      year,
              const char *holder)
 {
-  assert_id (str (card, "id"));
-  g_assert_cmpstr (str (card, "brand"), ==, brand);
-  g_assert_cmpstr (str (card, "last4"), ==, last4);
-  g_assert_cmpint (num (card, "exp_month"), ==, month);
-  g_assert_cmpint (num (card, "exp_year"), ==, year);
-  g_assert_cmpstr (str (card, "holder"), ==, holder);
-  assert_instant (str (card, "created_at"));
+  assert_id (member_str (card, "id"));
+  g_assert_cmpstr (member_str (card, "brand"), ==, brand);
+  g_assert_cmpstr (member_str (card, "last4"), ==, last4);
+  g_assert_cmpint (member_int (card, "exp_month"), ==, month);
+  g_assert_cmpint (member_int (card, "exp_year"), ==, year);
+  g_assert_cmpstr (member_str (card, "holder"), ==, holder);
+  assert_instant (member_str (card, "created_at"));
   g_assert_cmpuint (json_object_get_size (card), ==, 7);
 }
 
 static void
 test_cards_crud (void)
 {
-  g_autofree char *cid = contract_id (demo_token, PADARIA);
-  g_autofree char *ana = contract_id (demo_token, ANA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, PADARIA);
+  g_autofree char *ana = me_contract_id (session, URL, demo_token, ANA);
   g_autofree char *body = card_body ("5555 5555 5555 4444", "PADARIA PAO QUENTE", 3, 2029, "456");
   g_autoptr(Reply) before = call (URL, "GET", demo_token, NULL, "/api/v1/contracts/%s/cards", cid);
   g_autoptr(Reply) created = call (URL, "POST", demo_token, body, "/api/v1/contracts/%s/cards", cid);
-  const char *card_id = str (reply_object (created), "id");
+  const char *card_id = member_str (reply_object (created), "id");
   g_autoptr(Reply) listed = call (URL, "GET", demo_token, NULL, "/api/v1/contracts/%s/cards", cid);
   g_autoptr(Reply) elsewhere = call (URL, "DELETE", demo_token, NULL, "/api/v1/contracts/%s/cards/%s", ana, card_id);
   g_autoptr(Reply) deleted = call (URL, "DELETE", demo_token, NULL, "/api/v1/contracts/%s/cards/%s", cid, card_id);
@@ -1299,7 +1225,7 @@ test_cards_crud (void)
   page = reply_object (before);
   items = json_object_get_array_member (page, "items");
   g_assert_cmpuint (json_array_get_length (items), ==, 1);
-  g_assert_cmpint (num (page, "total"), ==, 1);
+  g_assert_cmpint (member_int (page, "total"), ==, 1);
   g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (page, "next_cursor")));
   assert_card (json_array_get_object_element (items, 0), "visa", "1111", 12, 2030, "ANA SOUZA");
 
@@ -1338,7 +1264,7 @@ stored_card_id (const char *url,
   JsonArray *items = json_object_get_array_member (reply_object (reply), "items");
 
   g_assert_cmpuint (json_array_get_length (items), >, 0);
-  *out_id = g_strdup (str (json_array_get_object_element (items, 0), "id"));
+  *out_id = g_strdup (member_str (json_array_get_object_element (items, 0), "id"));
   return *out_id;
 }
 
@@ -1351,25 +1277,25 @@ assert_payment (JsonObject *payment,
 {
   JsonObject *card = json_object_get_object_member (payment, "card");
 
-  assert_id (str (payment, "id"));
-  g_assert_cmpstr (str (payment, "invoice_id"), ==, iid);
-  g_assert_cmpstr (str (payment, "method"), ==, "card");
-  g_assert_cmpstr (str (payment, "status"), ==, "approved");
-  g_assert_cmpint (num (payment, "amount_cents"), ==, amount);
-  assert_instant (str (payment, "created_at"));
-  assert_on_today (str (payment, "created_at"));
+  assert_id (member_str (payment, "id"));
+  g_assert_cmpstr (member_str (payment, "invoice_id"), ==, iid);
+  g_assert_cmpstr (member_str (payment, "method"), ==, "card");
+  g_assert_cmpstr (member_str (payment, "status"), ==, "approved");
+  g_assert_cmpint (member_int (payment, "amount_cents"), ==, amount);
+  assert_instant (member_str (payment, "created_at"));
+  assert_on_today (member_str (payment, "created_at"));
   g_assert_nonnull (card);
-  g_assert_cmpstr (str (card, "brand"), ==, brand);
-  g_assert_cmpstr (str (card, "last4"), ==, last4);
+  g_assert_cmpstr (member_str (card, "brand"), ==, brand);
+  g_assert_cmpstr (member_str (card, "last4"), ==, last4);
 }
 
 static void
 test_payment_stored_card_idempotent (void)
 {
-  g_autofree char *cid = contract_id (demo_token, ANA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, ANA);
   g_autofree char *card_id = NULL;
   g_autoptr(JsonObject) overdue = find_invoice (demo_token, cid, PICK_OVERDUE, NULL);
-  const char *iid = str (overdue, "id");
+  const char *iid = member_str (overdue, "id");
   g_autofree char *body = g_strdup_printf ("{\"method\": \"card\", \"card_id\": \"%s\"}",
                                            stored_card_id (URL, demo_token, cid, &card_id));
   g_autofree char *respelled = g_strdup_printf ("{ \"card_id\":\"%s\",  \"method\":\"card\" }", card_id);
@@ -1382,7 +1308,7 @@ test_payment_stored_card_idempotent (void)
   g_autoptr(JsonObject) paid = get_invoice_at (URL, demo_token, cid, iid);
 
   g_assert_cmpuint (first->status, ==, 201);
-  assert_payment (reply_object (first), iid, num (overdue, "total_cents"), "visa", "1111");
+  assert_payment (reply_object (first), iid, member_int (overdue, "total_cents"), "visa", "1111");
 
   /* the same key and request: the first answer again, nothing charged twice */
   g_assert_cmpuint (second->status, ==, 201);
@@ -1394,35 +1320,35 @@ test_payment_stored_card_idempotent (void)
   /* a new attempt on a paid invoice */
   assert_problem (new_key, 409, "invalid_state");
 
-  g_assert_cmpstr (str (paid, "status"), ==, "paid");
-  g_assert_cmpstr (str (paid, "paid_with"), ==, "card");
+  g_assert_cmpstr (member_str (paid, "status"), ==, "paid");
+  g_assert_cmpstr (member_str (paid, "paid_with"), ==, "card");
   g_assert_false (json_object_get_boolean_member (paid, "overdue"));
-  assert_on_today (str (paid, "paid_at"));
+  assert_on_today (member_str (paid, "paid_at"));
 }
 
 static void
 test_payment_card_token (void)
 {
-  g_autofree char *cid = contract_id (demo_token, PADARIA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, PADARIA);
   g_autoptr(JsonObject) future = find_invoice (demo_token, cid, PICK_UNPAID_FUTURE, NULL);
   g_autofree char *token = tokenize_at (URL, demo_token, cid, "5555 5555 5555 4444", "777");
   g_autofree char *body = g_strdup_printf ("{\"method\": \"card\", \"card_token\": \"%s\"}", token);
-  g_autoptr(Reply) paid = pay (URL, demo_token, cid, str (future, "id"), "token-key-1", body);
-  g_autoptr(JsonObject) after = get_invoice_at (URL, demo_token, cid, str (future, "id"));
+  g_autoptr(Reply) paid = pay (URL, demo_token, cid, member_str (future, "id"), "token-key-1", body);
+  g_autoptr(JsonObject) after = get_invoice_at (URL, demo_token, cid, member_str (future, "id"));
   g_autoptr(JsonObject) other = find_invoice (demo_token, cid, PICK_OVERDUE, NULL);
-  g_autoptr(Reply) reused = pay (URL, demo_token, cid, str (other, "id"), "token-key-2", body);
-  g_autoptr(Reply) forged = pay (URL, demo_token, cid, str (other, "id"), "token-key-3",
+  g_autoptr(Reply) reused = pay (URL, demo_token, cid, member_str (other, "id"), "token-key-2", body);
+  g_autoptr(Reply) forged = pay (URL, demo_token, cid, member_str (other, "id"), "token-key-3",
                                  "{\"method\": \"card\", \"card_token\": \"ct_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}");
-  g_autofree char *ana = contract_id (demo_token, ANA);
+  g_autofree char *ana = me_contract_id (session, URL, demo_token, ANA);
   g_autofree char *ana_token = tokenize_at (URL, demo_token, ana, "4111111111111111", "123");
   g_autofree char *ana_body = g_strdup_printf ("{\"method\": \"card\", \"card_token\": \"%s\"}", ana_token);
-  g_autoptr(Reply) foreign = pay (URL, demo_token, cid, str (other, "id"), "token-key-4", ana_body);
-  g_autoptr(JsonObject) still = get_invoice_at (URL, demo_token, cid, str (other, "id"));
+  g_autoptr(Reply) foreign = pay (URL, demo_token, cid, member_str (other, "id"), "token-key-4", ana_body);
+  g_autoptr(JsonObject) still = get_invoice_at (URL, demo_token, cid, member_str (other, "id"));
 
   g_assert_cmpuint (paid->status, ==, 201);
-  assert_payment (reply_object (paid), str (future, "id"), num (future, "total_cents"), "mastercard", "4444");
-  g_assert_cmpstr (str (after, "status"), ==, "paid");
-  g_assert_cmpstr (str (after, "paid_with"), ==, "card");
+  assert_payment (reply_object (paid), member_str (future, "id"), member_int (future, "total_cents"), "mastercard", "4444");
+  g_assert_cmpstr (member_str (after, "status"), ==, "paid");
+  g_assert_cmpstr (member_str (after, "paid_with"), ==, "card");
 
   /* a token is good for one payment, in its own contract */
   assert_problem (reused, 400, "validation_failed");
@@ -1431,15 +1357,15 @@ test_payment_card_token (void)
   g_assert_true (problem_has_field (forged, "card_token", "invalid"));
   assert_problem (foreign, 400, "validation_failed");
   g_assert_true (problem_has_field (foreign, "card_token", "invalid"));
-  g_assert_cmpstr (str (still, "status"), ==, "unpaid");
+  g_assert_cmpstr (member_str (still, "status"), ==, "unpaid");
 }
 
 static void
 test_payment_declined (void)
 {
-  g_autofree char *cid = contract_id (other_token, MENDES);
+  g_autofree char *cid = me_contract_id (session, URL, other_token, MENDES);
   g_autoptr(JsonObject) future = find_invoice (other_token, cid, PICK_UNPAID_FUTURE, NULL);
-  const char *iid = str (future, "id");
+  const char *iid = member_str (future, "id");
   static const struct { const char *number; const char *detail; } cases[] = {
     { "4000 0000 0000 0002", "The card was declined by the issuer" },
     { "4000 0000 0000 9995", "Insufficient funds" },
@@ -1455,20 +1381,20 @@ test_payment_declined (void)
       g_autoptr(JsonObject) after = get_invoice_at (URL, other_token, cid, iid);
 
       assert_problem (declined, 402, "payment_declined");
-      g_assert_cmpstr (str (reply_object (declined), "detail"), ==, cases[i].detail);
+      g_assert_cmpstr (member_str (reply_object (declined), "detail"), ==, cases[i].detail);
       /* remembered under its key */
       g_assert_cmpuint (replayed->status, ==, 402);
       g_assert_true (g_bytes_equal (replayed->body, declined->body));
-      g_assert_cmpstr (str (after, "status"), ==, "unpaid");
-      g_assert_null (str (after, "paid_at"));
+      g_assert_cmpstr (member_str (after, "status"), ==, "unpaid");
+      g_assert_null (member_str (after, "paid_at"));
     }
 }
 
 static void
 test_payment_invalid_state (void)
 {
-  g_autofree char *cid = contract_id (demo_token, ANA);
-  g_autofree char *padaria = contract_id (demo_token, PADARIA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, ANA);
+  g_autofree char *padaria = me_contract_id (session, URL, demo_token, PADARIA);
   g_autofree char *card_id = NULL;
   g_autofree char *body = g_strdup_printf ("{\"method\": \"card\", \"card_id\": \"%s\"}",
                                            stored_card_id (URL, demo_token, cid, &card_id));
@@ -1479,11 +1405,11 @@ test_payment_invalid_state (void)
   g_autoptr(JsonObject) cancelled = find_invoice (demo_token, cid, PICK_STATUS, "cancelled");
   g_autoptr(JsonObject) refunded = find_invoice (demo_token, cid, PICK_STATUS, "refunded");
   g_autoptr(JsonObject) pending = find_invoice (demo_token, padaria, PICK_STATUS, "payment_pending");
-  g_autoptr(Reply) r1 = pay (URL, demo_token, cid, str (paid, "id"), "state-1", body);
-  g_autoptr(Reply) r2 = pay (URL, demo_token, cid, str (cancelled, "id"), "state-2", body);
-  g_autoptr(Reply) r3 = pay (URL, demo_token, cid, str (refunded, "id"), "state-3", body);
-  g_autoptr(Reply) r4 = pay (URL, demo_token, padaria, str (pending, "id"), "state-4", padaria_body);
-  g_autoptr(JsonObject) after = get_invoice_at (URL, demo_token, cid, str (paid, "id"));
+  g_autoptr(Reply) r1 = pay (URL, demo_token, cid, member_str (paid, "id"), "state-1", body);
+  g_autoptr(Reply) r2 = pay (URL, demo_token, cid, member_str (cancelled, "id"), "state-2", body);
+  g_autoptr(Reply) r3 = pay (URL, demo_token, cid, member_str (refunded, "id"), "state-3", body);
+  g_autoptr(Reply) r4 = pay (URL, demo_token, padaria, member_str (pending, "id"), "state-4", padaria_body);
+  g_autoptr(JsonObject) after = get_invoice_at (URL, demo_token, cid, member_str (paid, "id"));
 
   assert_problem (r1, 409, "invalid_state");
   assert_problem (r2, 409, "invalid_state");
@@ -1495,12 +1421,12 @@ test_payment_invalid_state (void)
 static void
 test_payment_validation (void)
 {
-  g_autofree char *cid = contract_id (other_token, MENDES);
+  g_autofree char *cid = me_contract_id (session, URL, other_token, MENDES);
   g_autoptr(JsonObject) overdue = find_invoice (other_token, cid, PICK_OVERDUE, NULL);
-  const char *iid = str (overdue, "id");
+  const char *iid = member_str (overdue, "id");
   g_autofree char *long_key = g_strnfill (256, 'k');
   g_autofree char *max_key = g_strnfill (255, 'k');
-  g_autofree char *ana = contract_id (demo_token, ANA);
+  g_autofree char *ana = me_contract_id (session, URL, demo_token, ANA);
   g_autofree char *ana_card = NULL;
   g_autofree char *foreign_card = g_strdup_printf ("{\"method\": \"card\", \"card_id\": \"%s\"}",
                                                    stored_card_id (URL, demo_token, ana, &ana_card));
@@ -1541,7 +1467,7 @@ test_payment_validation (void)
   assert_problem (not_json, 400, "invalid_json");
 
   after = get_invoice_at (URL, other_token, cid, iid);
-  g_assert_cmpstr (str (after, "status"), ==, "unpaid");
+  g_assert_cmpstr (member_str (after, "status"), ==, "unpaid");
 }
 
 static void
@@ -1552,31 +1478,19 @@ test_payment_expired_card (void)
   g_autoptr(SanTestServer) later = san_test_server_start (TRUE, args);
   const char *url = san_test_server_get_url (later);
   g_autofree char *token = login (session, url, "demo@example.com", "demo-1234", NULL);
-  g_autofree char *cid = contract_id_at (url, token, ANA);
+  g_autofree char *cid = me_contract_id (session, url, token, ANA);
   g_autofree char *card_id = NULL;
   g_autofree char *body = g_strdup_printf ("{\"method\": \"card\", \"card_id\": \"%s\"}",
                                            stored_card_id (url, token, cid, &card_id));
   g_autoptr(JsonObject) future = find_invoice_at (url, token, cid, PICK_UNPAID_FUTURE, NULL);
-  g_autoptr(Reply) declined = pay (url, token, cid, str (future, "id"), "expired-1", body);
-  g_autoptr(JsonObject) after = get_invoice_at (url, token, cid, str (future, "id"));
+  g_autoptr(Reply) declined = pay (url, token, cid, member_str (future, "id"), "expired-1", body);
+  g_autoptr(JsonObject) after = get_invoice_at (url, token, cid, member_str (future, "id"));
 
   assert_problem (declined, 402, "payment_declined");
-  g_assert_cmpstr (str (after, "status"), ==, "unpaid");
+  g_assert_cmpstr (member_str (after, "status"), ==, "unpaid");
 }
 
 /* Card data is never kept or logged */
-
-static gboolean
-file_contains (const char *path,
-               const char *needle)
-{
-  g_autofree char *data = NULL;
-  gsize size = 0;
-
-  if (!g_file_get_contents (path, &data, &size, NULL))
-    return FALSE;
-  return size > 0 && find_bytes (data, size, needle) != NULL;
-}
 
 /* Whether a value of any row of the database @path holds @word as a whole
  * word. Short secrets (a CVV) are looked for this way: as raw bytes, four
@@ -1663,7 +1577,7 @@ test_card_data_never_stored (void)
   g_assert_nonnull (portald);
   err_stream = g_object_ref (g_subprocess_get_stderr_pipe (portald->process));
   token = login (session, portald->url, "demo@example.com", "demo-1234", NULL);
-  cid = contract_id_at (portald->url, token, ANA);
+  cid = me_contract_id (session, portald->url, token, ANA);
   future = find_invoice_at (portald->url, token, cid, PICK_UNPAID_FUTURE, NULL);
   overdue = find_invoice_at (portald->url, token, cid, PICK_OVERDUE, NULL);
 
@@ -1671,7 +1585,7 @@ test_card_data_never_stored (void)
   card_token = tokenize_at (portald->url, token, cid, "3782 822463 10005", "8342");
   pay_body = g_strdup_printf ("{\"method\": \"card\", \"card_token\": \"%s\"}", card_token);
   {
-    g_autoptr(Reply) paid = pay (portald->url, token, cid, str (future, "id"), "secret-test-1", pay_body);
+    g_autoptr(Reply) paid = pay (portald->url, token, cid, member_str (future, "id"), "secret-test-1", pay_body);
 
     g_assert_cmpuint (paid->status, ==, 201);
   }
@@ -1682,9 +1596,9 @@ test_card_data_never_stored (void)
     g_autoptr(Reply) paid = NULL;
 
     g_assert_cmpuint (stored->status, ==, 201);
-    g_assert_cmpstr (str (reply_object (stored), "last4"), ==, "8431");
-    pay_card = g_strdup_printf ("{\"method\": \"card\", \"card_id\": \"%s\"}", str (reply_object (stored), "id"));
-    paid = pay (portald->url, token, cid, str (overdue, "id"), "secret-test-2", pay_card);
+    g_assert_cmpstr (member_str (reply_object (stored), "last4"), ==, "8431");
+    pay_card = g_strdup_printf ("{\"method\": \"card\", \"card_id\": \"%s\"}", member_str (reply_object (stored), "id"));
+    paid = pay (portald->url, token, cid, member_str (overdue, "id"), "secret-test-2", pay_card);
     g_assert_cmpuint (paid->status, ==, 201);
   }
   /* and a rejected one */
@@ -1703,8 +1617,8 @@ test_card_data_never_stored (void)
 
   /* the checks below can see what was written */
   g_assert_nonnull (strstr (log, " POST /api/v1/contracts/"));
-  g_assert_true (file_contains (db, "ANA SOUZA"));
-  g_assert_true (file_contains (db, "8431"));
+  g_assert_true (file_contains (db, "ANA SOUZA", -1));
+  g_assert_true (file_contains (db, "8431", -1));
   g_assert_true (db_has_word (db, "ANA SOUZA"));
   g_assert_true (db_has_word (db, "8431"));
   for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
@@ -1715,14 +1629,14 @@ test_card_data_never_stored (void)
       /* numbers: anywhere in the files, even in freed pages; CVVs: as values */
       if (strlen (secrets[i]) >= 12)
         {
-          g_assert_false (file_contains (db, secrets[i]));
-          g_assert_false (file_contains (wal, secrets[i]));
+          g_assert_false (file_contains (db, secrets[i], -1));
+          g_assert_false (file_contains (wal, secrets[i], -1));
         }
       g_assert_false (db_has_word (db, secrets[i]));
       g_assert_false (text_has_word (log, secrets[i]));
     }
   /* nor the token (only its hash is kept) */
-  g_assert_false (file_contains (db, card_token + 3));
+  g_assert_false (file_contains (db, card_token + 3, -1));
   g_assert_null (strstr (log, card_token));
   temp_dir_remove (dir);
 }
@@ -1768,8 +1682,8 @@ call_billing_route (guint       i,
 static void
 test_permissions (void)
 {
-  g_autofree char *oficina = contract_id (viewer_token, OFICINA);
-  g_autofree char *ana = contract_id (demo_token, ANA);
+  g_autofree char *oficina = me_contract_id (session, URL, viewer_token, OFICINA);
+  g_autofree char *ana = me_contract_id (session, URL, demo_token, ANA);
   g_autoptr(JsonObject) oficina_invoice = find_invoice (viewer_token, oficina, PICK_STATUS, "paid");
   g_autoptr(JsonObject) ana_invoice = find_invoice (demo_token, ana, PICK_STATUS, "paid");
   g_autoptr(Reply) forbidden_list = call (URL, "GET", demo_token, NULL, "/api/v1/contracts/%s/invoices", oficina);
@@ -1777,11 +1691,11 @@ test_permissions (void)
   for (guint i = 0; i < G_N_ELEMENTS (billing_routes); i++)
     {
       /* Ana is a member of the Oficina with services only */
-      g_autoptr(Reply) member = call_billing_route (i, demo_token, oficina, str (oficina_invoice, "id"));
+      g_autoptr(Reply) member = call_billing_route (i, demo_token, oficina, member_str (oficina_invoice, "id"));
       /* Carlos sees none of Ana's contracts */
-      g_autoptr(Reply) stranger = call_billing_route (i, other_token, ana, str (ana_invoice, "id"));
+      g_autoptr(Reply) stranger = call_billing_route (i, other_token, ana, member_str (ana_invoice, "id"));
       /* Júlia holds invoices, not payment methods, in the Oficina */
-      g_autoptr(Reply) viewer = call_billing_route (i, viewer_token, oficina, str (oficina_invoice, "id"));
+      g_autoptr(Reply) viewer = call_billing_route (i, viewer_token, oficina, member_str (oficina_invoice, "id"));
 
       assert_problem (member, 403, "forbidden");
       assert_problem (stranger, 403, "forbidden");
@@ -1798,7 +1712,7 @@ test_permissions (void)
 static void
 test_viewer_reads_invoices (void)
 {
-  g_autofree char *oficina = contract_id (viewer_token, OFICINA);
+  g_autofree char *oficina = me_contract_id (session, URL, viewer_token, OFICINA);
   g_autoptr(Reply) list = call (URL, "GET", viewer_token, NULL, "/api/v1/contracts/%s/invoices", oficina);
   JsonArray *items = json_object_get_array_member (reply_object (list), "items");
 

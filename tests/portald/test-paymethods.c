@@ -31,47 +31,9 @@ static char *mendes_cid;
 
 /* Helpers */
 
-static Reply *
-call (const char *method,
-      const char *token,
-      const char *body,
-      const char *format,
-      ...) G_GNUC_PRINTF (4, 5);
-
-static Reply *
-call (const char *method,
-      const char *token,
-      const char *body,
-      const char *format,
-      ...)
-{
-  g_autofree char *path = NULL;
-  va_list args;
-
-  va_start (args, format);
-  path = g_strdup_vprintf (format, args);
-  va_end (args);
-  return http_request (session, URL, method, path, token, body);
-}
-
-static char *
-contract_id (const char *token,
-             const char *name)
-{
-  g_autoptr(Reply) reply = http_request (session, URL, "GET", "/api/v1/me", token, NULL);
-  JsonArray *contracts;
-
-  g_assert_cmpuint (reply->status, ==, 200);
-  contracts = json_object_get_array_member (reply_object (reply), "contracts");
-  for (guint i = 0; i < json_array_get_length (contracts); i++)
-    {
-      JsonObject *c = json_array_get_object_element (contracts, i);
-
-      if (g_str_equal (json_object_get_string_member (c, "name"), name))
-        return g_strdup (json_object_get_string_member (c, "id"));
-    }
-  g_assert_not_reached ();
-}
+/* A request to the test's server; the path from a printf() format */
+#define call(method, token, body, ...) \
+  http_request_printf (session, URL, method, token, body, __VA_ARGS__)
 
 static JsonArray *
 items_of (Reply *reply)
@@ -1724,10 +1686,10 @@ main (int    argc,
   demo_token = login (session, URL, "demo@example.com", "demo-1234", NULL);
   other_token = login (session, URL, "other@example.com", "other-1234", NULL);
   viewer_token = login (session, URL, "viewer@example.com", "viewer-1234", NULL);
-  ana_cid = contract_id (demo_token, "Ana Souza");
-  padaria_cid = contract_id (demo_token, "Padaria Pão Quente Ltda");
-  oficina_cid = contract_id (demo_token, "Oficina Ribeiro ME");
-  mendes_cid = contract_id (other_token, "Carlos Mendes");
+  ana_cid = me_contract_id (session, URL, demo_token, "Ana Souza");
+  padaria_cid = me_contract_id (session, URL, demo_token, "Padaria Pão Quente Ltda");
+  oficina_cid = me_contract_id (session, URL, demo_token, "Oficina Ribeiro ME");
+  mendes_cid = me_contract_id (session, URL, other_token, "Carlos Mendes");
 
   status = g_test_run ();
 

@@ -39,29 +39,9 @@ static const char * const statuses[] = {
 
 /* Requests */
 
-static Reply *
-call (const char *method,
-      const char *token,
-      const char *body,
-      const char *format,
-      ...) G_GNUC_PRINTF (4, 5);
-
-static Reply *
-call (const char *method,
-      const char *token,
-      const char *body,
-      const char *format,
-      ...)
-{
-  g_autofree char *path = NULL;
-  va_list args;
-
-  va_start (args, format);
-  path = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_test_message ("%s %s", method, path);
-  return http_request (session, URL, method, path, token, body);
-}
+/* A request to the test's server; the path from a printf() format */
+#define call(method, token, body, ...) \
+  http_request_printf (session, URL, method, token, body, __VA_ARGS__)
 
 static JsonObject *
 ok_object (Reply *reply,
@@ -1199,10 +1179,7 @@ main (int   argc,
 
     g_object_unref (session);
     san_test_server_stop (server);
-    /* temp_dir_remove () removes files, not folders */
-    temp_dir_remove (attachments_dir);
-    temp_dir_remove (spool_dir);
-    temp_dir_remove (root);
+    temp_dir_remove (root);   /* and the two folders in it */
   }
   g_free (demo_token);
   g_free (other_token);

@@ -34,61 +34,9 @@ static char *other_token;
 
 /* Requests */
 
-static Reply *
-call (const char *method,
-      const char *token,
-      const char *body,
-      const char *format,
-      ...) G_GNUC_PRINTF (4, 5);
-
-static Reply *
-call (const char *method,
-      const char *token,
-      const char *body,
-      const char *format,
-      ...)
-{
-  g_autofree char *path = NULL;
-  va_list args;
-
-  va_start (args, format);
-  path = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_test_message ("%s %s", method, path);
-  return http_request (session, URL, method, path, token, body);
-}
-
-static char *
-contract_id (const char *token,
-             const char *name)
-{
-  g_autoptr(Reply) reply = call ("GET", token, NULL, "/api/v1/me");
-  JsonArray *contracts;
-
-  g_assert_cmpuint (reply->status, ==, 200);
-  contracts = json_object_get_array_member (reply_object (reply), "contracts");
-  for (guint i = 0; i < json_array_get_length (contracts); i++)
-    {
-      JsonObject *c = json_array_get_object_element (contracts, i);
-
-      if (g_str_equal (json_object_get_string_member (c, "name"), name))
-        return g_strdup (json_object_get_string_member (c, "id"));
-    }
-  g_assert_not_reached ();
-}
-
-static const char *
-str (JsonObject *object,
-     const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  g_assert_nonnull (node);
-  if (JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_STRING);
-  return json_node_get_string (node);
-}
+/* A request to the test's server; the path from a printf() format */
+#define call(method, token, body, ...) \
+  http_request_printf (session, URL, method, token, body, __VA_ARGS__)
 
 /* The id of the first service of @cid with @status (and @kind when not NULL) */
 static char *
@@ -105,8 +53,8 @@ service_id (const char *token,
     {
       JsonObject *s = json_array_get_object_element (items, i);
 
-      if (g_str_equal (str (s, "status"), status))
-        return g_strdup (str (s, "id"));
+      if (g_str_equal (member_str (s, "status"), status))
+        return g_strdup (member_str (s, "id"));
     }
   g_assert_not_reached ();
 }
@@ -120,7 +68,7 @@ all_emails (const char *cid)
 
   g_assert_cmpuint (reply->status, ==, 200);
   page = reply_object (reply);
-  g_assert_null (str (page, "next_cursor"));
+  g_assert_null (member_str (page, "next_cursor"));
   return json_node_copy (json_object_get_member (page, "items"));
 }
 
@@ -138,7 +86,7 @@ newest_email (const char *cid,
   items = json_object_get_array_member (reply_object (list), "items");
   g_assert_cmpuint (json_array_get_length (items), ==, 1);
   detail = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/emails/%s", cid,
-                 str (json_array_get_object_element (items, 0), "id"));
+                 member_str (json_array_get_object_element (items, 0), "id"));
   g_assert_cmpuint (detail->status, ==, 200);
   return json_object_ref (reply_object (detail));
 }
@@ -383,7 +331,7 @@ assert_eml_matches (const char         *path,
   g_assert_cmpstr (g_hash_table_lookup (eml->headers, "mime-version"), ==, "1.0");
   g_assert_true (g_regex_match (date_re, g_hash_table_lookup (eml->headers, "date"), 0, NULL));
   g_assert_true (g_regex_match (id_re, g_hash_table_lookup (eml->headers, "message-id"), 0, NULL));
-  g_assert_cmpstr (subject, ==, str (email, "subject"));
+  g_assert_cmpstr (subject, ==, member_str (email, "subject"));
 
   addresses = g_strsplit (g_hash_table_lookup (eml->headers, "to"), ", ", -1);
   g_assert_cmpuint (g_strv_length (addresses), ==, g_strv_length ((GStrv) to));
@@ -394,8 +342,8 @@ assert_eml_matches (const char         *path,
       g_assert_cmpstr (json_array_get_string_element (recipients, i), ==, to[i]);
     }
 
-  g_assert_cmpstr (eml->text, ==, str (email, "text_body"));
-  g_assert_cmpstr (eml->html, ==, str (email, "html_body"));
+  g_assert_cmpstr (eml->text, ==, member_str (email, "text_body"));
+  g_assert_cmpstr (eml->html, ==, member_str (email, "html_body"));
 }
 
 /* E-mail history */
@@ -403,7 +351,7 @@ assert_eml_matches (const char         *path,
 static void
 test_emails_list (void)
 {
-  g_autofree char *cid = contract_id (demo_token, PADARIA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, PADARIA);
   g_autofree char *mendes_cid = NULL;
   g_autoptr(JsonNode) items = all_emails (cid);
   JsonArray *array = json_node_get_array (items);
@@ -416,14 +364,14 @@ test_emails_list (void)
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *email = json_array_get_object_element (array, i);
-      const char *sent_at = str (email, "sent_at");
-      const char *subject = str (email, "subject");
+      const char *sent_at = member_str (email, "sent_at");
+      const char *subject = member_str (email, "subject");
       JsonArray *recipients = json_object_get_array_member (email, "recipients");
       g_autoptr(GDateTime) instant = san_datetime_parse_rfc3339 (sent_at);
 
       g_assert_nonnull (instant);
       g_assert_true (g_str_has_suffix (sent_at, "Z"));
-      g_assert_true (g_ascii_isdigit (str (email, "id")[0]));
+      g_assert_true (g_ascii_isdigit (member_str (email, "id")[0]));
       g_assert_false (json_object_has_member (email, "text_body"));
       /* newest first */
       if (previous != NULL)
@@ -431,7 +379,7 @@ test_emails_list (void)
       previous = sent_at;
       /* the owner, then the contact on another domain */
       g_assert_cmpstr (json_array_get_string_element (recipients, 0), ==, "demo@example.com");
-      if (g_str_equal (str (email, "kind"), "invoice") || g_str_equal (str (email, "kind"), "callback"))
+      if (g_str_equal (member_str (email, "kind"), "invoice") || g_str_equal (member_str (email, "kind"), "callback"))
         g_assert_cmpstr (json_array_get_string_element (recipients, 1), ==, CONTACT);
 
       invoice |= g_str_has_prefix (subject, "Fatura ") && g_str_has_suffix (subject, " disponível");
@@ -446,22 +394,22 @@ test_emails_list (void)
   {
     JsonObject *first = json_array_get_object_element (array, json_array_get_length (array) - 1);
     g_autoptr(Reply) detail = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/emails/%s",
-                                    cid, str (first, "id"));
+                                    cid, member_str (first, "id"));
     JsonObject *email;
 
     g_assert_cmpuint (detail->status, ==, 200);
     email = reply_object (detail);
-    g_assert_cmpstr (str (email, "id"), ==, str (first, "id"));
-    g_assert_cmpstr (str (email, "subject"), ==, str (first, "subject"));
-    g_assert_cmpstr (str (email, "sent_at"), ==, str (first, "sent_at"));
-    g_assert_nonnull (strstr (str (email, "text_body"), "Equipe SAN Internet"));
-    g_assert_true (g_str_has_prefix (str (email, "html_body"), "<!DOCTYPE html>"));
+    g_assert_cmpstr (member_str (email, "id"), ==, member_str (first, "id"));
+    g_assert_cmpstr (member_str (email, "subject"), ==, member_str (first, "subject"));
+    g_assert_cmpstr (member_str (email, "sent_at"), ==, member_str (first, "sent_at"));
+    g_assert_nonnull (strstr (member_str (email, "text_body"), "Equipe SAN Internet"));
+    g_assert_true (g_str_has_prefix (member_str (email, "html_body"), "<!DOCTYPE html>"));
 
     /* not found: another contract's e-mail, nonsense ids */
-    mendes_cid = contract_id (demo_token, ANA);
+    mendes_cid = me_contract_id (session, URL, demo_token, ANA);
     {
       g_autoptr(Reply) foreign = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/emails/%s",
-                                       mendes_cid, str (first, "id"));
+                                       mendes_cid, member_str (first, "id"));
       g_autoptr(Reply) zero = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/emails/0", cid);
       g_autoptr(Reply) word = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/emails/abc", cid);
       g_autoptr(Reply) huge = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/emails/99999999", cid);
@@ -494,7 +442,7 @@ sao_paulo_date (const char *rfc3339)
 static void
 test_emails_filters (void)
 {
-  g_autofree char *cid = contract_id (demo_token, PADARIA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, PADARIA);
   g_autoptr(JsonNode) items = all_emails (cid);
   JsonArray *array = json_node_get_array (items);
   guint n_invoice = 0;
@@ -504,15 +452,15 @@ test_emails_filters (void)
   g_autofree char *to = NULL;
 
   /* a range over the middle of the history, by the São Paulo date */
-  from = sao_paulo_date (str (json_array_get_object_element (array, json_array_get_length (array) - 2), "sent_at"));
-  to = sao_paulo_date (str (json_array_get_object_element (array, 2), "sent_at"));
+  from = sao_paulo_date (member_str (json_array_get_object_element (array, json_array_get_length (array) - 2), "sent_at"));
+  to = sao_paulo_date (member_str (json_array_get_object_element (array, 2), "sent_at"));
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *email = json_array_get_object_element (array, i);
-      g_autofree char *day = sao_paulo_date (str (email, "sent_at"));
-      g_autofree char *folded = g_utf8_casefold (str (email, "subject"), -1);
+      g_autofree char *day = sao_paulo_date (member_str (email, "sent_at"));
+      g_autofree char *folded = g_utf8_casefold (member_str (email, "subject"), -1);
 
-      n_invoice += g_str_equal (str (email, "kind"), "invoice");
+      n_invoice += g_str_equal (member_str (email, "kind"), "invoice");
       n_paid += strstr (folded, "pagamento confirmado") != NULL;
       n_range += strcmp (day, from) >= 0 && strcmp (day, to) <= 0;
     }
@@ -544,7 +492,7 @@ test_emails_filters (void)
 
       for (guint i = 0; i < json_array_get_length (got); i++)
         {
-          g_autofree char *day = sao_paulo_date (str (json_array_get_object_element (got, i), "sent_at"));
+          g_autofree char *day = sao_paulo_date (member_str (json_array_get_object_element (got, i), "sent_at"));
 
           g_assert_cmpstr (day, ==, from);
         }
@@ -579,7 +527,7 @@ test_emails_filters (void)
 static void
 test_emails_pagination (void)
 {
-  g_autofree char *cid = contract_id (demo_token, PADARIA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, PADARIA);
   g_autoptr(JsonNode) items = all_emails (cid);
   JsonArray *all = json_node_get_array (items);
   g_autofree char *cursor = NULL;
@@ -600,11 +548,11 @@ test_emails_pagination (void)
       g_assert_cmpint (json_object_get_int_member (reply_object (reply), "total"), ==, json_array_get_length (all));
       g_assert_cmpuint (json_array_get_length (page), <=, 4);
       for (guint i = 0; i < json_array_get_length (page); i++)
-        g_assert_cmpstr (str (json_array_get_object_element (page, i), "id"), ==,
-                         str (json_array_get_object_element (all, seen + i), "id"));
+        g_assert_cmpstr (member_str (json_array_get_object_element (page, i), "id"), ==,
+                         member_str (json_array_get_object_element (all, seen + i), "id"));
       seen += json_array_get_length (page);
       g_free (cursor);
-      cursor = g_strdup (str (reply_object (reply), "next_cursor"));
+      cursor = g_strdup (member_str (reply_object (reply), "next_cursor"));
       pages++;
     }
   while (cursor != NULL);
@@ -613,9 +561,9 @@ test_emails_pagination (void)
 
   /* a cursor from another contract's e-mail is not this list's */
   {
-    g_autofree char *ana = contract_id (demo_token, ANA);
+    g_autofree char *ana = me_contract_id (session, URL, demo_token, ANA);
     g_autoptr(Reply) first = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/emails?limit=1", ana);
-    const char *next = str (reply_object (first), "next_cursor");
+    const char *next = member_str (reply_object (first), "next_cursor");
     g_autoptr(Reply) crossed = NULL;
 
     g_assert_nonnull (next);
@@ -652,7 +600,7 @@ window_body (const char *phone,
 static void
 test_callback_create (void)
 {
-  g_autofree char *cid = contract_id (demo_token, PADARIA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, PADARIA);
   g_autofree char *sid = service_id (demo_token, cid, "active");
   g_autofree char *body = window_body ("11 91234 5678", 2, "14:00", "16:30", sid);
   g_autoptr(GHashTable) before = spool_files ();
@@ -667,17 +615,17 @@ test_callback_create (void)
 
   g_assert_cmpuint (created->status, ==, 201);
   callback = reply_object (created);
-  g_assert_true (g_ascii_isdigit (str (callback, "id")[0]));
-  g_assert_cmpstr (str (callback, "phone"), ==, "+55 (11) 91234-5678");
-  g_assert_cmpstr (str (callback, "subject"), ==, "Ajuda com o DNS do domínio");
-  g_assert_cmpstr (str (callback, "service_id"), ==, sid);
-  g_assert_cmpstr (str (callback, "status"), ==, "requested");
+  g_assert_true (g_ascii_isdigit (member_str (callback, "id")[0]));
+  g_assert_cmpstr (member_str (callback, "phone"), ==, "+55 (11) 91234-5678");
+  g_assert_cmpstr (member_str (callback, "subject"), ==, "Ajuda com o DNS do domínio");
+  g_assert_cmpstr (member_str (callback, "service_id"), ==, sid);
+  g_assert_cmpstr (member_str (callback, "status"), ==, "requested");
   window = json_object_get_object_member (callback, "preferred_window");
-  g_assert_cmpstr (str (window, "date"), ==, "2026-11-26");
-  g_assert_cmpstr (str (window, "from"), ==, "14:00");
-  g_assert_cmpstr (str (window, "to"), ==, "16:30");
+  g_assert_cmpstr (member_str (window, "date"), ==, "2026-11-26");
+  g_assert_cmpstr (member_str (window, "from"), ==, "14:00");
+  g_assert_cmpstr (member_str (window, "to"), ==, "16:30");
   {
-    g_autofree char *day = sao_paulo_date (str (callback, "created_at"));
+    g_autofree char *day = sao_paulo_date (member_str (callback, "created_at"));
 
     g_assert_cmpstr (day, ==, TODAY);
   }
@@ -686,15 +634,15 @@ test_callback_create (void)
   list = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/callbacks", cid);
   g_assert_cmpuint (list->status, ==, 200);
   first = json_array_get_object_element (json_object_get_array_member (reply_object (list), "items"), 0);
-  g_assert_cmpstr (str (first, "id"), ==, str (callback, "id"));
-  g_assert_cmpstr (str (first, "phone"), ==, "+55 (11) 91234-5678");
+  g_assert_cmpstr (member_str (first, "id"), ==, member_str (callback, "id"));
+  g_assert_cmpstr (member_str (first, "phone"), ==, "+55 (11) 91234-5678");
   g_assert_cmpint (json_object_get_int_member (reply_object (list), "total"), >=, 2);
 
   /* the history has the e-mail, and the spool its .eml */
   email = newest_email (cid, "callback");
-  g_assert_cmpstr (str (email, "subject"), ==, "Recebemos seu pedido de ligação");
-  g_assert_nonnull (strstr (str (email, "text_body"), "+55 (11) 91234-5678"));
-  g_assert_nonnull (strstr (str (email, "text_body"), "26/11/2026, das 14:00 às 16:30"));
+  g_assert_cmpstr (member_str (email, "subject"), ==, "Recebemos seu pedido de ligação");
+  g_assert_nonnull (strstr (member_str (email, "text_body"), "+55 (11) 91234-5678"));
+  g_assert_nonnull (strstr (member_str (email, "text_body"), "26/11/2026, das 14:00 às 16:30"));
   eml = new_spool_file (before);
   assert_eml_matches (eml, email, to);
 
@@ -704,8 +652,8 @@ test_callback_create (void)
     g_autoptr(Reply) reply = call ("POST", demo_token, landline, "/api/v1/contracts/%s/callbacks", cid);
 
     g_assert_cmpuint (reply->status, ==, 201);
-    g_assert_cmpstr (str (reply_object (reply), "phone"), ==, "+55 (21) 3456-7890");
-    g_assert_null (str (reply_object (reply), "service_id"));
+    g_assert_cmpstr (member_str (reply_object (reply), "phone"), ==, "+55 (21) 3456-7890");
+    g_assert_null (member_str (reply_object (reply), "service_id"));
   }
   {
     g_autofree char *last_day = window_body ("(11)912345678", 14, "19:00", "20:00", NULL);
@@ -732,8 +680,8 @@ assert_callback_refused (const char *cid,
 static void
 test_callback_validation (void)
 {
-  g_autofree char *cid = contract_id (demo_token, PADARIA);
-  g_autofree char *ana = contract_id (demo_token, ANA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, PADARIA);
+  g_autofree char *ana = me_contract_id (session, URL, demo_token, ANA);
   g_autofree char *foreign_sid = service_id (demo_token, ana, "active");
   struct
   {
@@ -810,7 +758,7 @@ test_callback_validation (void)
 static void
 test_support_levels (void)
 {
-  g_autofree char *cid = contract_id (demo_token, PADARIA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, PADARIA);
   g_autoptr(Reply) reply = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/support-levels", cid);
   static const char * const ids[] = { "basic", "business", "premium" };
   static const char * const names[] = { "Básico", "Business", "Premium" };
@@ -829,10 +777,10 @@ test_support_levels (void)
       gint64 sla = json_object_get_int_member (level, "first_response_minutes");
       gint64 price = json_object_get_int_member (level, "price_cents");
 
-      g_assert_cmpstr (str (level, "id"), ==, ids[i]);
-      g_assert_cmpstr (str (level, "name"), ==, names[i]);
+      g_assert_cmpstr (member_str (level, "id"), ==, ids[i]);
+      g_assert_cmpstr (member_str (level, "name"), ==, names[i]);
       g_assert_cmpuint (json_array_get_length (json_object_get_array_member (level, "includes")), >=, 3);
-      g_assert_nonnull (str (level, "human_hours"));
+      g_assert_nonnull (member_str (level, "human_hours"));
       /* every level has the 24x7 electronic channels; higher levels more */
       g_assert_nonnull (strstr (json_array_get_string_element (channels, 0), "24x7"));
       g_assert_cmpuint (json_array_get_length (channels), >, previous_channels);
@@ -849,8 +797,8 @@ test_support_levels (void)
 static void
 test_support_level_put (void)
 {
-  g_autofree char *cid = contract_id (demo_token, PADARIA);
-  g_autofree char *ana = contract_id (demo_token, ANA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, PADARIA);
+  g_autofree char *ana = me_contract_id (session, URL, demo_token, ANA);
   g_autofree char *sid = service_id (demo_token, cid, "active");
   g_autofree char *cancelled = service_id (demo_token, cid, "cancelled");
   g_autofree char *terminated = service_id (demo_token, cid, "terminated");
@@ -867,7 +815,7 @@ test_support_level_put (void)
   const char * const to[] = { "demo@example.com", NULL };
 
   g_assert_cmpuint (put->status, ==, 200);
-  g_assert_cmpstr (str (reply_object (put), "support_level"), ==, "premium");
+  g_assert_cmpstr (member_str (reply_object (put), "support_level"), ==, "premium");
   /* the same object GET services/{sid} returns */
   g_assert_cmpuint (got->status, ==, 200);
   put_text = json_to_string (put->json, FALSE);
@@ -875,8 +823,8 @@ test_support_level_put (void)
   g_assert_cmpstr (put_text, ==, got_text);
 
   email = newest_email (cid, "account");
-  g_assert_cmpstr (str (email, "subject"), ==, "Nível de suporte alterado");
-  g_assert_nonnull (strstr (str (email, "text_body"), "para Premium"));
+  g_assert_cmpstr (member_str (email, "subject"), ==, "Nível de suporte alterado");
+  g_assert_nonnull (strstr (member_str (email, "text_body"), "para Premium"));
   eml = new_spool_file (before);
   assert_eml_matches (eml, email, to);
 
@@ -918,7 +866,7 @@ test_support_level_put (void)
     assert_problem (nonsense, 404, "not_found");
     assert_problem (ended, 409, "invalid_state");
     assert_problem (removed, 409, "invalid_state");
-    g_assert_cmpstr (str (reply_object (still), "support_level"), ==, "basic");
+    g_assert_cmpstr (member_str (reply_object (still), "support_level"), ==, "basic");
   }
 
   /* back to business, for the other tests */
@@ -927,7 +875,7 @@ test_support_level_put (void)
                                   "/api/v1/contracts/%s/services/%s/support-level", cid, sid);
 
     g_assert_cmpuint (back->status, ==, 200);
-    g_assert_cmpstr (str (reply_object (back), "support_level"), ==, "business");
+    g_assert_cmpstr (member_str (reply_object (back), "support_level"), ==, "business");
   }
 }
 
@@ -936,13 +884,13 @@ test_support_level_put (void)
 static void
 test_permissions (void)
 {
-  g_autofree char *oficina = contract_id (viewer_token, OFICINA);
-  g_autofree char *ana = contract_id (demo_token, ANA);
+  g_autofree char *oficina = me_contract_id (session, URL, viewer_token, OFICINA);
+  g_autofree char *ana = me_contract_id (session, URL, demo_token, ANA);
   g_autofree char *oficina_sid = service_id (demo_token, oficina, "active");
   g_autofree char *ana_sid = service_id (demo_token, ana, "active");
   g_autofree char *body = window_body ("(11) 91234-5678", 1, "09:00", "12:00", NULL);
   g_autoptr(JsonNode) ana_emails = all_emails (ana);
-  const char *eid = str (json_array_get_object_element (json_node_get_array (ana_emails), 0), "id");
+  const char *eid = member_str (json_array_get_object_element (json_node_get_array (ana_emails), 0), "id");
 
   /* the viewer has only invoices on Oficina */
   {
@@ -999,7 +947,7 @@ test_permissions (void)
 static void
 test_spool_has_no_tokens (void)
 {
-  g_autofree char *cid = contract_id (demo_token, ANA);
+  g_autofree char *cid = me_contract_id (session, URL, demo_token, ANA);
   g_autofree char *body = window_body ("(11) 91234-5678", 1, "10:00", "11:00", NULL);
   g_autoptr(Reply) created = call ("POST", demo_token, body, "/api/v1/contracts/%s/callbacks", cid);
   g_autoptr(GHashTable) files = spool_files ();

@@ -42,140 +42,9 @@ static const guint8 png_bytes[] = {
 
 /* Requests */
 
-static Reply *
-call (const char *method,
-      const char *token,
-      const char *body,
-      const char *format,
-      ...) G_GNUC_PRINTF (4, 5);
-
-static Reply *
-call (const char *method,
-      const char *token,
-      const char *body,
-      const char *format,
-      ...)
-{
-  g_autofree char *path = NULL;
-  va_list args;
-
-  va_start (args, format);
-  path = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_test_message ("%s %s", method, path);
-  return http_request (session, URL, method, path, token, body);
-}
-
-typedef struct
-{
-  const char *filename;
-  const char *content_type;   /* what the client claims */
-  GBytes     *data;
-} File;
-
-/* POST multipart/form-data: the JSON part @part_name and "attachments" files */
-static Reply *
-post_multipart (const char *token,
-                const char *path,
-                const char *part_name,
-                const char *json,
-                const File *files,
-                guint       n_files)
-{
-  g_autofree char *uri = g_strconcat (URL, path, NULL);
-  g_autofree char *bearer = g_strconcat ("Bearer ", token, NULL);
-  g_autoptr(SoupMultipart) multipart = soup_multipart_new ("multipart/form-data");
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  Reply *reply;
-  gsize size;
-  const char *data;
-
-  g_test_message ("POST %s (multipart, %u files)", path, n_files);
-  if (json != NULL)
-    soup_multipart_append_form_string (multipart, part_name, json);
-  for (guint i = 0; i < n_files; i++)
-    soup_multipart_append_form_file (multipart, "attachments", files[i].filename, files[i].content_type,
-                                     files[i].data);
-  msg = soup_message_new_from_multipart (uri, multipart);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", bearer);
-
-  reply = g_new0 (Reply, 1);
-  reply->body = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  reply->status = soup_message_get_status (msg);
-  reply->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
-  data = g_bytes_get_data (reply->body, &size);
-  if (size > 0 && json_parser_load_from_data (parser, data, (gssize) size, NULL))
-    reply->json = json_node_copy (json_parser_get_root (parser));
-  return reply;
-}
-
-static char *
-contract_id (const char *token,
-             const char *name)
-{
-  g_autoptr(Reply) reply = call ("GET", token, NULL, "/api/v1/me");
-  JsonArray *contracts;
-
-  g_assert_cmpuint (reply->status, ==, 200);
-  contracts = json_object_get_array_member (reply_object (reply), "contracts");
-  for (guint i = 0; i < json_array_get_length (contracts); i++)
-    {
-      JsonObject *c = json_array_get_object_element (contracts, i);
-
-      if (g_str_equal (json_object_get_string_member (c, "name"), name))
-        return g_strdup (json_object_get_string_member (c, "id"));
-    }
-  g_assert_not_reached ();
-}
-
-static const char *
-str (JsonObject *object,
-     const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  g_assert_nonnull (node);
-  if (JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_STRING);
-  return json_node_get_string (node);
-}
-
-static gint64
-num (JsonObject *object,
-     const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  g_assert_nonnull (node);
-  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_INT64);
-  return json_node_get_int (node);
-}
-
-static gboolean
-bytes_contain (const char *data,
-               gsize       size,
-               const void *needle,
-               gsize       length)
-{
-  for (gsize i = 0; length <= size && i <= size - length; i++)
-    if (memcmp (data + i, needle, length) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-body_contains (Reply      *reply,
-               const char *needle)
-{
-  gsize size;
-  const char *data = g_bytes_get_data (reply->body, &size);
-
-  return data != NULL && bytes_contain (data, size, needle, strlen (needle));
-}
+/* A request to the test's server; the path from a printf() format */
+#define call(method, token, body, ...) \
+  http_request_printf (session, URL, method, token, body, __VA_ARGS__)
 
 /* Opens a ticket on Ana's contract with JSON; returns its id */
 static char *
@@ -189,7 +58,7 @@ open_ticket (const char *cid,
   g_autoptr(Reply) reply = call ("POST", demo_token, json, "/api/v1/contracts/%s/tickets", cid);
 
   g_assert_cmpuint (reply->status, ==, 201);
-  return g_strdup (str (reply_object (reply), "id"));
+  return g_strdup (member_str (reply_object (reply), "id"));
 }
 
 /* Every ticket of a contract (one page of 100), newest activity first */
@@ -206,22 +75,6 @@ all_tickets (const char *cid,
   return json_object_get_array_member (reply_object (reply), "items");
 }
 
-static guint
-count_files (const char *dir,
-             const char *suffix)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  if (d == NULL)
-    return 0;
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (suffix == NULL || g_str_has_suffix (name, suffix))
-      n++;
-  return n;
-}
-
 /* Departments */
 
 static void
@@ -234,15 +87,15 @@ test_departments (void)
   g_assert_cmpuint (reply->status, ==, 200);
   items = json_object_get_array_member (reply_object (reply), "items");
   g_assert_cmpuint (json_array_get_length (items), ==, 3);
-  g_assert_cmpstr (str (json_array_get_object_element (items, 0), "name"), ==, "Suporte Técnico");
-  g_assert_cmpstr (str (json_array_get_object_element (items, 1), "name"), ==, "Financeiro");
-  g_assert_cmpstr (str (json_array_get_object_element (items, 2), "name"), ==, "Comercial");
+  g_assert_cmpstr (member_str (json_array_get_object_element (items, 0), "name"), ==, "Suporte Técnico");
+  g_assert_cmpstr (member_str (json_array_get_object_element (items, 1), "name"), ==, "Financeiro");
+  g_assert_cmpstr (member_str (json_array_get_object_element (items, 2), "name"), ==, "Comercial");
   for (guint i = 0; i < 3; i++)
     {
       JsonObject *d = json_array_get_object_element (items, i);
 
-      g_assert_true (g_ascii_isdigit (str (d, "id")[0]));
-      g_assert_cmpstr (str (d, "description"), !=, "");
+      g_assert_true (g_ascii_isdigit (member_str (d, "id")[0]));
+      g_assert_cmpstr (member_str (d, "description"), !=, "");
     }
   assert_problem (anonymous, 401, "unauthenticated");
 }
@@ -263,27 +116,27 @@ test_demo_list (void)
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       JsonObject *t = json_array_get_object_element (items, i);
-      const char *updated = str (t, "updated_at");
+      const char *updated = member_str (t, "updated_at");
 
-      g_assert_cmpstr (str (t, "contract_id"), ==, ana_cid);
-      g_assert_true (g_regex_match_simple ("^#[0-9]{4}-[0-9]{4}$", str (t, "number"), 0, 0));
+      g_assert_cmpstr (member_str (t, "contract_id"), ==, ana_cid);
+      g_assert_true (g_regex_match_simple ("^#[0-9]{4}-[0-9]{4}$", member_str (t, "number"), 0, 0));
       g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z$", updated, 0, 0));
       g_assert_nonnull (json_object_get_object_member (t, "department"));
-      g_assert_cmpint (num (t, "message_count"), >=, 1);
+      g_assert_cmpint (member_int (t, "message_count"), >=, 1);
       if (previous != NULL)
         g_assert_cmpstr (previous, >=, updated);
       previous = updated;
-      g_hash_table_add (statuses, (gpointer) str (t, "status"));
+      g_hash_table_add (statuses, (gpointer) member_str (t, "status"));
     }
   for (guint i = 0; i < json_array_get_length (padaria_items); i++)
-    g_hash_table_add (statuses, (gpointer) str (json_array_get_object_element (padaria_items, i), "status"));
+    g_hash_table_add (statuses, (gpointer) member_str (json_array_get_object_element (padaria_items, i), "status"));
   g_assert_true (g_hash_table_contains (statuses, "open"));
   g_assert_true (g_hash_table_contains (statuses, "answered"));
   g_assert_true (g_hash_table_contains (statuses, "customer_reply"));
   g_assert_true (g_hash_table_contains (statuses, "on_hold"));
   g_assert_true (g_hash_table_contains (statuses, "in_progress"));
   g_assert_true (g_hash_table_contains (statuses, "closed"));
-  g_assert_false (body_contains (reply, INTERNAL_MARK));
+  g_assert_false (reply_contains (reply, INTERNAL_MARK));
 }
 
 /* The demo ticket with the internal note: its visible thread, staff messages, attachment */
@@ -299,37 +152,37 @@ test_demo_thread_hides_internal_note (void)
   guint n_attachments = 0;
 
   g_assert_cmpuint (list->status, ==, 200);
-  g_assert_cmpint (num (reply_object (list), "total"), ==, 1);
+  g_assert_cmpint (member_int (reply_object (list), "total"), ==, 1);
   ticket = json_array_get_object_element (json_object_get_array_member (reply_object (list), "items"), 0);
-  g_assert_cmpstr (str (ticket, "status"), ==, "in_progress");
-  g_assert_cmpstr (str (ticket, "last_message_author"), ==, "staff");
+  g_assert_cmpstr (member_str (ticket, "status"), ==, "in_progress");
+  g_assert_cmpstr (member_str (ticket, "last_message_author"), ==, "staff");
 
-  reply = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/tickets/%s", ana_cid, str (ticket, "id"));
+  reply = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/tickets/%s", ana_cid, member_str (ticket, "id"));
   g_assert_cmpuint (reply->status, ==, 200);
   messages = json_object_get_array_member (reply_object (reply), "messages");
-  g_assert_cmpint (json_array_get_length (messages), ==, num (reply_object (reply), "message_count"));
+  g_assert_cmpint (json_array_get_length (messages), ==, member_int (reply_object (reply), "message_count"));
   g_assert_cmpint (json_array_get_length (messages), ==, 4);
   for (guint i = 0; i < json_array_get_length (messages); i++)
     {
       JsonObject *m = json_array_get_object_element (messages, i);
       JsonObject *author = json_object_get_object_member (m, "author");
 
-      if (g_str_equal (str (author, "kind"), "staff"))
+      if (g_str_equal (member_str (author, "kind"), "staff"))
         {
           staff = TRUE;
-          g_assert_cmpstr (str (author, "name"), ==, "SAN");
+          g_assert_cmpstr (member_str (author, "name"), ==, "SAN");
         }
       n_attachments += json_array_get_length (json_object_get_array_member (m, "attachments"));
     }
   g_assert_true (staff);
   g_assert_cmpuint (n_attachments, ==, 1);
-  g_assert_false (body_contains (reply, INTERNAL_MARK));
-  g_assert_false (body_contains (reply, "plugin de cache"));
+  g_assert_false (reply_contains (reply, INTERNAL_MARK));
+  g_assert_false (reply_contains (reply, "plugin de cache"));
 
   /* searching for the note's words finds nothing */
   search = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/tickets?q=plugin%%20de%%20cache", ana_cid);
   g_assert_cmpuint (search->status, ==, 200);
-  g_assert_cmpint (num (reply_object (search), "total"), ==, 0);
+  g_assert_cmpint (member_int (reply_object (search), "total"), ==, 0);
 }
 
 /* Filters, search, pagination */
@@ -351,18 +204,18 @@ test_filters (void)
   items = all_tickets (ana_cid, "&status=closed", &closed);
   g_assert_cmpuint (json_array_get_length (items), >=, 1);
   for (guint i = 0; i < json_array_get_length (items); i++)
-    g_assert_cmpstr (str (json_array_get_object_element (items, i), "status"), ==, "closed");
+    g_assert_cmpstr (member_str (json_array_get_object_element (items, i), "status"), ==, "closed");
 
   n_all = json_array_get_length (all_tickets (ana_cid, NULL, &all));
   items = all_tickets (ana_cid, "&status=open_any", &open_any);
   for (guint i = 0; i < json_array_get_length (items); i++)
-    g_assert_cmpstr (str (json_array_get_object_element (items, i), "status"), !=, "closed");
-  g_assert_cmpint (num (reply_object (open_any), "total") + num (reply_object (closed), "total"), ==, n_all);
+    g_assert_cmpstr (member_str (json_array_get_object_element (items, i), "status"), !=, "closed");
+  g_assert_cmpint (member_int (reply_object (open_any), "total") + member_int (reply_object (closed), "total"), ==, n_all);
 
   /* message text, any case */
   items = all_tickets (ana_cid, "&q=imap", &by_text);
   g_assert_cmpuint (json_array_get_length (items), ==, 1);
-  g_assert_cmpstr (str (json_array_get_object_element (items, 0), "subject"), ==,
+  g_assert_cmpstr (member_str (json_array_get_object_element (items, 0), "subject"), ==,
                    "Como configurar o e-mail no celular");
   /* beyond ASCII: "DÚVIDA" finds "Dúvida" */
   items = all_tickets (ana_cid, "&q=D%C3%9AVIDA", &accents);
@@ -398,19 +251,19 @@ test_pagination (void)
       else
         page = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/tickets?limit=2&cursor=%s", ana_cid, cursor);
       g_assert_cmpuint (page->status, ==, 200);
-      g_assert_cmpint (num (reply_object (page), "total"), ==, json_array_get_length (items));
+      g_assert_cmpint (member_int (reply_object (page), "total"), ==, json_array_get_length (items));
       page_items = json_object_get_array_member (reply_object (page), "items");
       g_assert_cmpuint (json_array_get_length (page_items), <=, 2);
       for (guint i = 0; i < json_array_get_length (page_items); i++)
-        g_ptr_array_add (seen, g_strdup (str (json_array_get_object_element (page_items, i), "id")));
+        g_ptr_array_add (seen, g_strdup (member_str (json_array_get_object_element (page_items, i), "id")));
       g_clear_pointer (&cursor, g_free);
-      cursor = g_strdup (str (reply_object (page), "next_cursor"));
+      cursor = g_strdup (member_str (reply_object (page), "next_cursor"));
     }
   while (cursor != NULL);
 
   g_assert_cmpuint (seen->len, ==, json_array_get_length (items));
   for (guint i = 0; i < seen->len; i++)
-    g_assert_cmpstr (g_ptr_array_index (seen, i), ==, str (json_array_get_object_element (items, i), "id"));
+    g_assert_cmpstr (g_ptr_array_index (seen, i), ==, member_str (json_array_get_object_element (items, i), "id"));
 
   bad_limit = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/tickets?limit=0", ana_cid);
   g_assert_true (problem_has_field (bad_limit, "limit", "out_of_range"));
@@ -424,7 +277,7 @@ static void
 test_create_json (void)
 {
   g_autoptr(Reply) services = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/services", ana_cid);
-  const char *service_id = str (json_array_get_object_element (
+  const char *service_id = member_str (json_array_get_object_element (
     json_object_get_array_member (reply_object (services), "items"), 0), "id");
   g_autofree char *body =
     g_strdup_printf ("{\"department_id\": \"2\", \"service_id\": \"%s\", \"priority\": \"high\","
@@ -439,37 +292,37 @@ test_create_json (void)
 
   g_assert_cmpuint (reply->status, ==, 201);
   t = reply_object (reply);
-  g_assert_cmpstr (str (t, "contract_id"), ==, ana_cid);
-  g_assert_true (g_regex_match_simple ("^#2026-[0-9]{4}$", str (t, "number"), 0, 0));
-  g_assert_cmpstr (str (json_object_get_object_member (t, "department"), "name"), ==, "Financeiro");
-  g_assert_cmpstr (str (t, "service_id"), ==, service_id);
-  g_assert_cmpstr (str (t, "priority"), ==, "high");
-  g_assert_cmpstr (str (t, "subject"), ==, "Boleto não chegou");
-  g_assert_cmpstr (str (t, "status"), ==, "open");
-  g_assert_true (g_str_has_prefix (str (t, "created_at"), TODAY "T"));
-  g_assert_cmpstr (str (t, "updated_at"), ==, str (t, "created_at"));
-  g_assert_cmpstr (str (t, "last_message_author"), ==, "customer");
-  g_assert_cmpint (num (t, "message_count"), ==, 1);
+  g_assert_cmpstr (member_str (t, "contract_id"), ==, ana_cid);
+  g_assert_true (g_regex_match_simple ("^#2026-[0-9]{4}$", member_str (t, "number"), 0, 0));
+  g_assert_cmpstr (member_str (json_object_get_object_member (t, "department"), "name"), ==, "Financeiro");
+  g_assert_cmpstr (member_str (t, "service_id"), ==, service_id);
+  g_assert_cmpstr (member_str (t, "priority"), ==, "high");
+  g_assert_cmpstr (member_str (t, "subject"), ==, "Boleto não chegou");
+  g_assert_cmpstr (member_str (t, "status"), ==, "open");
+  g_assert_true (g_str_has_prefix (member_str (t, "created_at"), TODAY "T"));
+  g_assert_cmpstr (member_str (t, "updated_at"), ==, member_str (t, "created_at"));
+  g_assert_cmpstr (member_str (t, "last_message_author"), ==, "customer");
+  g_assert_cmpint (member_int (t, "message_count"), ==, 1);
   m = json_array_get_object_element (json_object_get_array_member (t, "messages"), 0);
-  g_assert_cmpstr (str (json_object_get_object_member (m, "author"), "kind"), ==, "customer");
-  g_assert_cmpstr (str (json_object_get_object_member (m, "author"), "name"), ==, "Ana Souza");
-  g_assert_cmpstr (str (m, "body"), ==, "Não recebi o boleto\ndeste mês.");
+  g_assert_cmpstr (member_str (json_object_get_object_member (m, "author"), "kind"), ==, "customer");
+  g_assert_cmpstr (member_str (json_object_get_object_member (m, "author"), "name"), ==, "Ana Souza");
+  g_assert_cmpstr (member_str (m, "body"), ==, "Não recebi o boleto\ndeste mês.");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (m, "attachments")), ==, 0);
 
-  detail = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/tickets/%s", ana_cid, str (t, "id"));
+  detail = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/tickets/%s", ana_cid, member_str (t, "id"));
   g_assert_cmpuint (detail->status, ==, 200);
   g_assert_true (json_node_equal (detail->json, reply->json));
 
   /* newest activity first */
   items = all_tickets (ana_cid, NULL, &list);
-  g_assert_cmpstr (str (json_array_get_object_element (items, 0), "id"), ==, str (t, "id"));
+  g_assert_cmpstr (member_str (json_array_get_object_element (items, 0), "id"), ==, member_str (t, "id"));
 }
 
 static void
 test_create_validation (void)
 {
   g_autoptr(Reply) padaria_services = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/services", padaria_cid);
-  const char *foreign_service = str (json_array_get_object_element (
+  const char *foreign_service = member_str (json_array_get_object_element (
     json_object_get_array_member (reply_object (padaria_services), "items"), 0), "id");
   g_autofree char *foreign = g_strdup_printf ("{\"department_id\": \"1\", \"service_id\": \"%s\", \"priority\": \"low\","
                                               " \"subject\": \"a\", \"body\": \"b\"}", foreign_service);
@@ -520,16 +373,16 @@ test_reply_reopens_and_close_twice (void)
   JsonArray *messages;
 
   g_assert_cmpuint (close->status, ==, 200);
-  g_assert_cmpstr (str (reply_object (close), "status"), ==, "closed");
+  g_assert_cmpstr (member_str (reply_object (close), "status"), ==, "closed");
   assert_problem (again, 409, "invalid_state");
 
   g_assert_cmpuint (reply->status, ==, 201);
   t = reply_object (reply);
-  g_assert_cmpstr (str (t, "status"), ==, "customer_reply");
-  g_assert_cmpint (num (t, "message_count"), ==, 2);
-  g_assert_cmpstr (str (t, "last_message_author"), ==, "customer");
+  g_assert_cmpstr (member_str (t, "status"), ==, "customer_reply");
+  g_assert_cmpint (member_int (t, "message_count"), ==, 2);
+  g_assert_cmpstr (member_str (t, "last_message_author"), ==, "customer");
   messages = json_object_get_array_member (t, "messages");
-  g_assert_cmpstr (str (json_array_get_object_element (messages, 1), "body"), ==, "Voltou a acontecer");
+  g_assert_cmpstr (member_str (json_array_get_object_element (messages, 1), "body"), ==, "Voltou a acontecer");
 
   /* a JSON body on close is accepted too */
   close_json = call ("POST", demo_token, "{}", "/api/v1/contracts/%s/tickets/%s/close", ana_cid, tid);
@@ -572,8 +425,8 @@ test_permissions (void)
   assert_problem (wrong_close, 404, "not_found");
   assert_problem (not_an_id, 404, "not_found");
   assert_problem (unknown, 404, "not_found");
-  g_assert_cmpstr (str (reply_object (still_open), "status"), ==, "open");
-  g_assert_cmpint (num (reply_object (still_open), "message_count"), ==, 1);
+  g_assert_cmpstr (member_str (reply_object (still_open), "status"), ==, "open");
+  g_assert_cmpint (member_int (reply_object (still_open), "message_count"), ==, 1);
 }
 
 /* Attachments */
@@ -586,35 +439,22 @@ download (const char *token,
   return call ("GET", token, NULL, "/api/v1/contracts/%s/attachments/%s", cid, aid);
 }
 
-static gboolean
-file_contains (const char   *path,
-               const guint8 *needle,
-               gsize         length)
-{
-  g_autofree char *contents = NULL;
-  gsize size = 0;
-
-  if (!g_file_get_contents (path, &contents, &size, NULL))
-    return FALSE;
-  return bytes_contain (contents, size, needle, length);
-}
-
 static void
 test_attachments_upload_download (void)
 {
   const char *text = "Log de erro único 7f3a9c: conexão recusada\n";
   g_autoptr(GBytes) png = g_bytes_new_static (png_bytes, sizeof png_bytes);
   g_autoptr(GBytes) log = g_bytes_new_static (text, strlen (text));
-  File files[] = {
+  UploadFile files[] = {
     { "../../etc/captura\x01.png", "image/png", png },
     { "erro.txt", "application/octet-stream", log },
   };
   g_autofree char *path = g_strdup_printf ("/api/v1/contracts/%s/tickets", ana_cid);
   g_autofree char *reply_path = NULL;
   g_autoptr(Reply) reply =
-    post_multipart (demo_token, path, "ticket",
-                    "{\"department_id\": \"1\", \"priority\": \"low\", \"subject\": \"Com anexos\", \"body\": \"Veja\"}",
-                    files, G_N_ELEMENTS (files));
+    http_request_multipart (session, URL, path, demo_token, "ticket",
+                            "{\"department_id\": \"1\", \"priority\": \"low\", \"subject\": \"Com anexos\", \"body\": \"Veja\"}",
+                            files, G_N_ELEMENTS (files));
   g_autofree char *png_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, png);
   g_autofree char *log_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, log);
   g_autofree char *png_path = g_build_filename (attachments_dir, png_hash, NULL);
@@ -638,22 +478,22 @@ test_attachments_upload_download (void)
   g_assert_cmpuint (json_array_get_length (attachments), ==, 2);
   a_png = json_array_get_object_element (attachments, 0);
   a_log = json_array_get_object_element (attachments, 1);
-  g_assert_cmpstr (str (a_png, "filename"), ==, "captura.png");
-  g_assert_cmpstr (str (a_png, "content_type"), ==, "image/png");
-  g_assert_cmpint (num (a_png, "size"), ==, sizeof png_bytes);
-  g_assert_cmpstr (str (a_log, "filename"), ==, "erro.txt");
-  g_assert_cmpstr (str (a_log, "content_type"), ==, "text/plain; charset=utf-8");
+  g_assert_cmpstr (member_str (a_png, "filename"), ==, "captura.png");
+  g_assert_cmpstr (member_str (a_png, "content_type"), ==, "image/png");
+  g_assert_cmpint (member_int (a_png, "size"), ==, sizeof png_bytes);
+  g_assert_cmpstr (member_str (a_log, "filename"), ==, "erro.txt");
+  g_assert_cmpstr (member_str (a_log, "content_type"), ==, "text/plain; charset=utf-8");
   /* unguessable: 128 random bits in hex */
-  g_assert_true (g_regex_match_simple ("^[0-9a-f]{32}$", str (a_png, "id"), 0, 0));
+  g_assert_true (g_regex_match_simple ("^[0-9a-f]{32}$", member_str (a_png, "id"), 0, 0));
 
-  png_reply = download (demo_token, ana_cid, str (a_png, "id"));
+  png_reply = download (demo_token, ana_cid, member_str (a_png, "id"));
   g_assert_cmpuint (png_reply->status, ==, 200);
   g_assert_true (g_bytes_equal (png_reply->body, png));
   g_assert_cmpstr (reply_header (png_reply, "Content-Type"), ==, "image/png");
   g_assert_nonnull (strstr (reply_header (png_reply, "Content-Disposition"), "attachment"));
   g_assert_nonnull (strstr (reply_header (png_reply, "Content-Disposition"), "captura.png"));
   g_assert_cmpstr (reply_header (png_reply, "X-Content-Type-Options"), ==, "nosniff");
-  log_reply = download (demo_token, ana_cid, str (a_log, "id"));
+  log_reply = download (demo_token, ana_cid, member_str (a_log, "id"));
   g_assert_cmpuint (log_reply->status, ==, 200);
   g_assert_true (g_bytes_equal (log_reply->body, log));
   g_assert_true (g_str_has_prefix (reply_header (log_reply, "Content-Type"), "text/plain"));
@@ -667,20 +507,20 @@ test_attachments_upload_download (void)
   g_assert_false (file_contains (db_wal, (const guint8 *) "7f3a9c", 6));
 
   /* the same content again: a new id, the same single file */
-  n_files = count_files (attachments_dir, NULL);
+  n_files = dir_count_files (attachments_dir, NULL);
   reply_path = g_strdup_printf ("/api/v1/contracts/%s/tickets/%s/messages", ana_cid,
-                                str (reply_object (reply), "id"));
-  again = post_multipart (demo_token, reply_path, "message", "{\"body\": \"De novo\"}", files, 1);
+                                member_str (reply_object (reply), "id"));
+  again = http_request_multipart (session, URL, reply_path, demo_token, "message", "{\"body\": \"De novo\"}", files, 1);
   g_assert_cmpuint (again->status, ==, 201);
-  g_assert_cmpuint (count_files (attachments_dir, NULL), ==, n_files);
+  g_assert_cmpuint (dir_count_files (attachments_dir, NULL), ==, n_files);
   {
     JsonArray *messages = json_object_get_array_member (reply_object (again), "messages");
     JsonObject *second = json_array_get_object_element (messages, 1);
     JsonArray *second_attachments = json_object_get_array_member (second, "attachments");
 
-    g_assert_cmpstr (str (reply_object (again), "status"), ==, "customer_reply");
+    g_assert_cmpstr (member_str (reply_object (again), "status"), ==, "customer_reply");
     g_assert_cmpuint (json_array_get_length (second_attachments), ==, 1);
-    g_assert_cmpstr (str (json_array_get_object_element (second_attachments, 0), "id"), !=, str (a_png, "id"));
+    g_assert_cmpstr (member_str (json_array_get_object_element (second_attachments, 0), "id"), !=, member_str (a_png, "id"));
   }
 }
 
@@ -702,47 +542,47 @@ test_attachments_limits (void)
   g_autoptr(Reply) executable = NULL;
   g_autoptr(Reply) list_before = NULL;
   g_autoptr(Reply) list_after = NULL;
-  File one_big[1];
-  File three[3];
-  File six[6];
-  File fake_png[1] = { { "foto.png", "image/png", elf_bytes } };
+  UploadFile one_big[1];
+  UploadFile three[3];
+  UploadFile six[6];
+  UploadFile fake_png[1] = { { "foto.png", "image/png", elf_bytes } };
   gint64 total_before;
 
   memset (big, 'a', 6 * MiB);
   memset (part, 'b', 3 * MiB + MiB / 2);
   big_bytes = g_bytes_new_static (big, 6 * MiB);
   part_bytes = g_bytes_new_static (part, 3 * MiB + MiB / 2);
-  one_big[0] = (File) { "grande.txt", "text/plain", big_bytes };
+  one_big[0] = (UploadFile) { "grande.txt", "text/plain", big_bytes };
   for (guint i = 0; i < 3; i++)
-    three[i] = (File) { "parte.txt", "text/plain", part_bytes };
+    three[i] = (UploadFile) { "parte.txt", "text/plain", part_bytes };
   for (guint i = 0; i < 6; i++)
-    six[i] = (File) { "pequeno.txt", "text/plain", small };
+    six[i] = (UploadFile) { "pequeno.txt", "text/plain", small };
 
   all_tickets (ana_cid, NULL, &list_before);
-  total_before = num (reply_object (list_before), "total");
+  total_before = member_int (reply_object (list_before), "total");
 
-  too_big = post_multipart (demo_token, path, "ticket", ticket, one_big, 1);
+  too_big = http_request_multipart (session, URL, path, demo_token, "ticket", ticket, one_big, 1);
   assert_problem (too_big, 413, "payload_too_large");
-  g_assert_nonnull (strstr (str (reply_object (too_big), "detail"), "5 MiB"));
-  too_much = post_multipart (demo_token, path, "ticket", ticket, three, 3);
+  g_assert_nonnull (strstr (member_str (reply_object (too_big), "detail"), "5 MiB"));
+  too_much = http_request_multipart (session, URL, path, demo_token, "ticket", ticket, three, 3);
   assert_problem (too_much, 413, "payload_too_large");
-  g_assert_nonnull (strstr (str (reply_object (too_much), "detail"), "10 MiB"));
-  too_many = post_multipart (demo_token, path, "ticket", ticket, six, 6);
+  g_assert_nonnull (strstr (member_str (reply_object (too_much), "detail"), "10 MiB"));
+  too_many = http_request_multipart (session, URL, path, demo_token, "ticket", ticket, six, 6);
   assert_problem (too_many, 413, "payload_too_large");
-  g_assert_nonnull (strstr (str (reply_object (too_many), "detail"), "5 attachments"));
-  executable = post_multipart (demo_token, path, "ticket", ticket, fake_png, 1);
+  g_assert_nonnull (strstr (member_str (reply_object (too_many), "detail"), "5 attachments"));
+  executable = http_request_multipart (session, URL, path, demo_token, "ticket", ticket, fake_png, 1);
   assert_problem (executable, 415, "unsupported_media_type");
 
   /* nothing was opened */
   all_tickets (ana_cid, NULL, &list_after);
-  g_assert_cmpint (num (reply_object (list_after), "total"), ==, total_before);
+  g_assert_cmpint (member_int (reply_object (list_after), "total"), ==, total_before);
 }
 
 static void
 test_attachments_other_contract (void)
 {
   g_autoptr(Reply) list = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/tickets?q=wordpress", ana_cid);
-  const char *tid = str (json_array_get_object_element (json_object_get_array_member (reply_object (list), "items"), 0), "id");
+  const char *tid = member_str (json_array_get_object_element (json_object_get_array_member (reply_object (list), "items"), 0), "id");
   g_autoptr(Reply) detail = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/tickets/%s", ana_cid, tid);
   JsonArray *messages = json_object_get_array_member (reply_object (detail), "messages");
   const char *aid = NULL;
@@ -758,7 +598,7 @@ test_attachments_other_contract (void)
       JsonArray *a = json_object_get_array_member (json_array_get_object_element (messages, i), "attachments");
 
       if (json_array_get_length (a) > 0)
-        aid = str (json_array_get_object_element (a, 0), "id");
+        aid = member_str (json_array_get_object_element (a, 0), "id");
     }
   g_assert_nonnull (aid);
 
@@ -783,13 +623,13 @@ test_attachments_other_contract (void)
 static void
 test_mail_per_interaction (void)
 {
-  guint before = count_files (spool_dir, ".eml");
+  guint before = dir_count_files (spool_dir, ".eml");
   g_autofree char *tid = open_ticket (ana_cid, "E-mails", "Mensagem do e-mail");
-  guint after_open = count_files (spool_dir, ".eml");
+  guint after_open = dir_count_files (spool_dir, ".eml");
   g_autoptr(Reply) reply = call ("POST", demo_token, "{\"body\": \"Resposta\"}",
                                  "/api/v1/contracts/%s/tickets/%s/messages", ana_cid, tid);
   g_autoptr(Reply) close = NULL;
-  guint after_reply = count_files (spool_dir, ".eml");
+  guint after_reply = dir_count_files (spool_dir, ".eml");
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
@@ -803,7 +643,7 @@ test_mail_per_interaction (void)
     }
   g_assert_cmpuint (after_open, >, before);
   g_assert_cmpuint (after_reply, >, after_open);
-  g_assert_cmpuint (count_files (spool_dir, ".eml"), >, after_reply);
+  g_assert_cmpuint (dir_count_files (spool_dir, ".eml"), >, after_reply);
 
   /* no internal note in any e-mail */
   dir = g_dir_open (spool_dir, 0, NULL);
@@ -850,19 +690,16 @@ main (int   argc,
     demo_token = login (session, URL, "demo@example.com", "demo-1234", NULL);
     viewer_token = login (session, URL, "viewer@example.com", "viewer-1234", NULL);
     other_token = login (session, URL, "other@example.com", "other-1234", NULL);
-    ana_cid = contract_id (demo_token, "Ana Souza");
-    padaria_cid = contract_id (demo_token, "Padaria Pão Quente Ltda");
-    oficina_cid = contract_id (viewer_token, "Oficina Ribeiro ME");
-    mendes_cid = contract_id (other_token, "Carlos Mendes");
+    ana_cid = me_contract_id (session, URL, demo_token, "Ana Souza");
+    padaria_cid = me_contract_id (session, URL, demo_token, "Padaria Pão Quente Ltda");
+    oficina_cid = me_contract_id (session, URL, viewer_token, "Oficina Ribeiro ME");
+    mendes_cid = me_contract_id (session, URL, other_token, "Carlos Mendes");
 
     status = g_test_run ();
 
     g_object_unref (session);
     san_test_server_stop (server);
-    /* temp_dir_remove () removes files, not folders */
-    temp_dir_remove (attachments_dir);
-    temp_dir_remove (spool_dir);
-    temp_dir_remove (root);
+    temp_dir_remove (root);   /* and the two folders in it */
   }
   g_free (demo_token);
   g_free (viewer_token);
