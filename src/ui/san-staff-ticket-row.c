@@ -60,7 +60,7 @@ update_labels (SanStaffTicketRow *self)
   g_autofree char *full_time = NULL;
   g_autofree char *tooltip = NULL;
   g_autoptr(GDateTime) now = NULL;
-  g_autofree char *priority = NULL;
+  const char *priority = NULL;
   SanTicketStatus status;
   SanTicketPriority prio;
 
@@ -89,8 +89,7 @@ update_labels (SanStaffTicketRow *self)
   full_time = san_ticket_format_time (san_ticket_get_updated_at (self->ticket));
   /* Translators: %s is a date and time */
   tooltip = g_strdup_printf (_("Last activity: %s"), full_time);
-  /* Translators: %s is "Low", "Medium" or "High" */
-  priority = g_strdup_printf (_("%s Priority"), san_ticket_priority_label (prio));
+  priority = san_ticket_priority_badge (prio);
 
   gtk_label_set_label (self->number_label, san_ticket_get_number (self->ticket));
   gtk_label_set_label (self->contract_label,

@@ -247,7 +247,7 @@ update_header (SanStaffTicketView *self)
   g_autofree char *contract = NULL;
   g_autofree char *opened = NULL;
   g_autofree char *info = NULL;
-  g_autofree char *priority = NULL;
+  const char *priority = NULL;
   guint n_messages;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->priority_label), "staff-priority-high");
@@ -266,9 +266,7 @@ update_header (SanStaffTicketView *self)
   info = g_strdup_printf (ngettext ("%s · opened %s · %u message",
                                     "%s · opened %s · %u messages", n_messages),
                           san_ticket_get_department_name (ticket), opened, n_messages);
-  /* Translators: %s is "Low", "Medium" or "High" */
-  priority = g_strdup_printf (_("%s Priority"),
-                              san_ticket_priority_label (san_ticket_get_priority (ticket)));
+  priority = san_ticket_priority_badge (san_ticket_get_priority (ticket));
 
   gtk_label_set_label (self->contract_label, contract);
   gtk_label_set_label (self->subject_label, san_ticket_get_subject (ticket));

@@ -73,6 +73,22 @@ san_ticket_priority_label (SanTicketPriority priority)
 }
 
 const char *
+san_ticket_priority_badge (SanTicketPriority priority)
+{
+  switch (priority)
+    {
+    case SAN_TICKET_PRIORITY_LOW:
+      return C_("ticket priority badge", "Low Priority");
+    case SAN_TICKET_PRIORITY_MEDIUM:
+      return C_("ticket priority badge", "Medium Priority");
+    case SAN_TICKET_PRIORITY_HIGH:
+      return C_("ticket priority badge", "High Priority");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+const char *
 san_ticket_last_author_label (SanTicketAuthorKind kind)
 {
   return kind == SAN_TICKET_AUTHOR_KIND_STAFF ? _("SAN replied") : _("You replied");

@@ -17,6 +17,8 @@ const char *san_ticket_status_label         (SanTicketStatus    status);
 const char *san_ticket_status_css_class     (SanTicketStatus    status);
 /* "Low", "Medium", "High" */
 const char *san_ticket_priority_label       (SanTicketPriority  priority);
+/* "High Priority": a badge's whole text (languages order it differently) */
+const char *san_ticket_priority_badge       (SanTicketPriority  priority);
 /* Who spoke last, as the customer reads it: "SAN replied" or "You replied" */
 const char *san_ticket_last_author_label    (SanTicketAuthorKind kind);
 /* The last activity in a list, in the user's time zone, next to @now: the
