@@ -1,6 +1,9 @@
 /* test-ui-pt-br.c: the app speaks Brazilian Portuguese when the locale is
  * pt_BR (run with LANGUAGE=pt_BR and the build tree's translations in
- * $SAN_LOCALEDIR); screenshots of its screens in pt_BR
+ * $SAN_LOCALEDIR); screenshots of its screens in pt_BR: sign-in, overview,
+ * services, billing, and support (tickets, a thread, a new ticket, the
+ * e-mail history, "Nós ligamos para você", the support level picker and,
+ * signed in as staff, the ticket queue)
  *
  * Copyright 2026 SAN Internet
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,11 +15,24 @@
 #include <locale.h>
 
 #include "san-api.h"
+#include "san-callback-dialog.h"
+#include "san-email-reader.h"
+#include "san-new-ticket-form.h"
 #include "san-service-labels.h"
+#include "san-services-page.h"
+#include "san-staff-ticket-view.h"
+#include "san-support-level-dialog.h"
 #include "san-test-server.h"
+#include "san-tickets-page.h"
 #include "ui-test-helpers.h"
 
 #define TIMEOUT 30
+
+#define PADARIA        "Padaria Pão Quente Ltda"
+#define STAFF_EMAIL    "staff@example.com"
+#define STAFF_PASSWORD "staff-1234"
+/* Ana's ticket with a file attached (and, for staff, an internal note) */
+#define THREAD_SUBJECT "Site fora do ar após atualização do WordPress"
 
 /* The app's own translation of @msgid, which must exist */
 static const char *
@@ -35,6 +51,357 @@ static gboolean
 list_is_loaded (gpointer data)
 {
   return g_strcmp0 (ui_stack_page (data, "list_stack"), "list") == 0;
+}
+
+static void
+select_section (GtkWindow  *window,
+                const char *row_id)
+{
+  gtk_list_box_select_row (GTK_LIST_BOX (ui_find (GTK_WIDGET (window), "sidebar_list")),
+                           GTK_LIST_BOX_ROW (ui_find (GTK_WIDGET (window), row_id)));
+}
+
+/* The label of a button whose child is an AdwButtonContent, or its own */
+static const char *
+button_content_label (GtkWidget *button)
+{
+  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
+
+  if (ADW_IS_BUTTON_CONTENT (child))
+    return adw_button_content_get_label (ADW_BUTTON_CONTENT (child));
+  return gtk_button_get_label (GTK_BUTTON (button));
+}
+
+static const char *
+content_title (GtkWindow *window)
+{
+  return adw_window_title_get_title (ADW_WINDOW_TITLE (ui_find (GTK_WIDGET (window),
+                                                                "content_title")));
+}
+
+static void
+select_contract (GtkWindow  *window,
+                 const char *name)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (ui_find (GTK_WIDGET (window), "contract_dropdown"));
+  GListModel *contracts = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
+    {
+      g_autoptr(SanContract) contract = g_list_model_get_item (contracts, i);
+
+      if (g_strcmp0 (san_contract_get_name (contract), name) == 0)
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          return;
+        }
+    }
+  g_error ("no contract %s in the window", name);
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* The first visible toplevel window of @type, still held by GTK */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_mapped (gpointer data)
+{
+  GtkWindow *window = find_toplevel (GPOINTER_TO_SIZE (data));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static gboolean
+toplevel_gone (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+static GtkWidget *
+wait_toplevel (GType type)
+{
+  g_autofree char *what = g_strdup_printf ("a %s to show", g_type_name (type));
+
+  ui_wait_for (toplevel_mapped, GSIZE_TO_POINTER (type), TIMEOUT, what);
+  return GTK_WIDGET (find_toplevel (type));
+}
+
+static void
+close_toplevel (GtkWidget *dialog)
+{
+  GType type = G_OBJECT_TYPE (dialog);
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (type), TIMEOUT, "the dialog to close");
+}
+
+/* The position in @model (of SanTicket) of the ticket with @subject */
+static guint
+ticket_position (GListModel *model,
+                 const char *subject)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SanTicket) ticket = g_list_model_get_item (model, i);
+
+      if (g_str_equal (san_ticket_get_subject (ticket), subject))
+        return i;
+    }
+  g_error ("no ticket “%s” shown", subject);
+}
+
+static gboolean
+thread_loaded (gpointer data)
+{
+  return g_strcmp0 (ui_stack_page (data, "thread_stack"), "thread") == 0;
+}
+
+static gboolean
+form_ready (gpointer data)
+{
+  GtkWidget *service_row = ui_find (data, "service_row");
+
+  return san_new_ticket_form_get_ready (data) &&
+         g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (service_row))) > 1;
+}
+
+static gboolean
+reader_loaded (gpointer data)
+{
+  GtkWidget *page = data;
+
+  return g_strcmp0 (ui_stack_page (page, "detail_stack"), "reader") == 0 &&
+         san_email_reader_get_email (SAN_EMAIL_READER (ui_find (page, "reader"))) != NULL;
+}
+
+static gboolean
+requests_loaded (gpointer data)
+{
+  return !gtk_widget_get_visible (ui_find (data, "requests_spinner")) &&
+         gtk_list_box_get_row_at_index (GTK_LIST_BOX (ui_find (data, "requests_list")), 0) != NULL;
+}
+
+static gboolean
+levels_loaded (gpointer data)
+{
+  return g_strcmp0 (ui_stack_page (data, "levels_stack"), "levels") == 0;
+}
+
+typedef struct
+{
+  GtkWidget  *view;
+  const char *subject;
+} StaffViewWait;
+
+static gboolean
+staff_view_shows (gpointer data)
+{
+  StaffViewWait *wait = data;
+  SanTicket *ticket = san_staff_ticket_view_get_ticket (SAN_STAFF_TICKET_VIEW (wait->view));
+
+  return g_strcmp0 (ui_stack_page (wait->view, "view_stack"), "ticket") == 0 &&
+         ticket != NULL && g_str_equal (san_ticket_get_subject (ticket), wait->subject) &&
+         g_list_model_get_n_items (san_ticket_get_messages (ticket)) > 0;
+}
+
+static void
+sign_in (GtkWindow  *window,
+         const char *email,
+         const char *password)
+{
+  GtkWidget *page = ui_find (GTK_WIDGET (window), "sign_in_page");
+
+  ui_wait_stack_page (GTK_WIDGET (window), "stack", "sign-in", TIMEOUT);
+  ui_type (ui_find (page, "email_row"), email);
+  ui_type (ui_find (page, "password_row"), password);
+  ui_press_enter (ui_find (page, "password_row"));
+  ui_wait_stack_page (GTK_WIDGET (window), "stack", "main", TIMEOUT);
+}
+
+/* Support: the Tickets section, a thread, a new ticket */
+static void
+visit_tickets (GtkWindow *window)
+{
+  GtkWidget *page = ui_find (GTK_WIDGET (window), "tickets_page");
+  GtkWidget *view = ui_find (page, "ticket_view");
+  GtkWidget *form = ui_find (page, "new_ticket_form");
+  g_autoptr(SanTicket) ticket = NULL;
+  GListModel *model;
+
+  select_section (window, "tickets_row");
+  ui_wait_for (list_is_loaded, page, TIMEOUT, "the tickets");
+  g_assert_cmpstr (content_title (window), ==, translated (NULL, "Tickets"));
+  g_assert_cmpstr (button_content_label (ui_find (page, "new_ticket_button")), ==,
+                   translated (NULL, "_Open Ticket"));
+  g_assert_cmpstr (button_content_label (ui_find (page, "callback_button")), ==,
+                   translated (NULL, "_We’ll Call You"));
+  g_assert_nonnull (ui_find_label (page, translated ("ticket filter", "Not Closed")));
+  g_assert_nonnull (ui_find_label (page, translated (NULL, "No Ticket Selected")));
+  ui_screenshot (window, "pt-br-tickets");
+
+  /* A thread: SAN's replies, a file, the reply box */
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (ui_find (page, "list_view"))));
+  ticket = g_list_model_get_item (model, ticket_position (model, THREAD_SUBJECT));
+  san_tickets_page_show_ticket (SAN_TICKETS_PAGE (page), san_ticket_get_id (ticket));
+  ui_wait_stack_page (page, "detail_stack", "ticket", TIMEOUT);
+  ui_wait_for (thread_loaded, view, TIMEOUT, "the thread");
+  {
+    static const char *english[] = { "Open", "Answered", "Customer Reply", "On Hold",
+                                     "In Progress", "Closed" };
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_find (view, "status_label"))), ==,
+                     translated ("ticket status", english[san_ticket_get_status (ticket)]));
+  }
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ui_find (view, "send_button"))), ==,
+                   translated (NULL, "_Send Reply"));
+  g_assert_nonnull (ui_find_label (view, translated (NULL, "Write a reply…")));
+  ui_screenshot (window, "pt-br-ticket-thread");
+
+  /* The new ticket form */
+  san_tickets_page_new_ticket (SAN_TICKETS_PAGE (page));
+  ui_wait_stack_page (page, "detail_stack", "new", TIMEOUT);
+  ui_wait_for (form_ready, form, TIMEOUT, "the departments and services");
+  g_assert_nonnull (ui_find_label (form, translated (NULL, "New Ticket")));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (ui_find (form, "department_row"))),
+                   ==, translated (NULL, "Department"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (ui_find (form, "priority_row"))),
+                   ==, translated (NULL, "Priority"));
+  g_assert_nonnull (ui_find_label (form, translated (NULL, "Attachments")));
+  ui_screenshot (window, "pt-br-new-ticket");
+  ui_click (ui_find (form, "cancel_button"));
+}
+
+/* The support level picker, from an active service's detail */
+static void
+visit_support_level (GtkWindow *window)
+{
+  GtkWidget *page = ui_find (GTK_WIDGET (window), "services_page");
+  GtkWidget *detail = ui_find (page, "detail");
+  GListModel *model;
+  GtkWidget *change;
+  GtkWidget *dialog;
+  gboolean found = FALSE;
+
+  select_section (window, "services_row");
+  ui_wait_for (list_is_loaded, page, TIMEOUT, "the services");
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (ui_find (page, "list_view"))));
+  for (guint i = 0; i < g_list_model_get_n_items (model) && !found; i++)
+    {
+      g_autoptr(SanService) service = g_list_model_get_item (model, i);
+
+      if (san_service_get_status (service) == SAN_SERVICE_STATUS_ACTIVE)
+        {
+          san_services_page_show_service (SAN_SERVICES_PAGE (page), san_service_get_id (service));
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  ui_wait_stack_page (page, "detail_stack", "detail", TIMEOUT);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (ui_find (detail, "support_row"))),
+                   ==, translated (NULL, "Support Level"));
+  change = ui_find (detail, "support_change_button");
+  ui_wait_for (widget_mapped, change, TIMEOUT, "the Change button");
+  ui_click (change);
+
+  dialog = wait_toplevel (SAN_TYPE_SUPPORT_LEVEL_DIALOG);
+  ui_wait_for (levels_loaded, dialog, TIMEOUT, "the support levels");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, translated (NULL, "Support Level"));
+  g_assert_nonnull (ui_find_label (dialog, translated ("support level", "Current")));
+  g_assert_nonnull (ui_find_label (dialog, translated (NULL, "First response")));
+  g_assert_nonnull (ui_find_button (dialog, translated (NULL, "C_hange Level")));
+  ui_screenshot (GTK_WINDOW (dialog), "pt-br-support-level");
+  close_toplevel (dialog);
+}
+
+/* The E-mail History, an e-mail open in the reader */
+static void
+visit_emails (GtkWindow *window)
+{
+  GtkWidget *page = ui_find (GTK_WIDGET (window), "emails_page");
+  GListModel *model;
+
+  select_section (window, "emails_row");
+  ui_wait_for (list_is_loaded, page, TIMEOUT, "the e-mails");
+  g_assert_cmpstr (content_title (window), ==, translated (NULL, "E-mail History"));
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (ui_find (page, "list_view"))));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
+  ui_wait_for (reader_loaded, page, TIMEOUT, "the e-mail in the reader");
+  g_assert_nonnull (ui_find_label (page, translated ("e-mail header", "From")));
+  g_assert_nonnull (ui_find_label (page, translated (NULL, "Any Date")));
+  g_assert_nonnull (ui_find_label (page, translated ("e-mail filter", "All Kinds")));
+  ui_screenshot (window, "pt-br-emails");
+}
+
+/* "Nós ligamos para você", with the contract's earlier request */
+static void
+visit_callback (GtkWindow *window)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.request-callback", NULL));
+  dialog = wait_toplevel (SAN_TYPE_CALLBACK_DIALOG);
+  ui_wait_for (requests_loaded, dialog, TIMEOUT, "the contract's requests");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, translated (NULL, "We’ll Call You"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (ui_find (dialog, "phone_row"))),
+                   ==, translated (NULL, "Phone number, with area code"));
+  g_assert_nonnull (ui_find_label (dialog, translated (NULL, "Your Requests")));
+  g_assert_nonnull (ui_find_label (dialog, translated (NULL, "When to Call")));
+  /* The earlier request, scheduled */
+  g_assert_nonnull (ui_find_label (ui_find (dialog, "requests_list"),
+                                   translated ("callback status", "Scheduled")));
+  ui_screenshot (GTK_WINDOW (dialog), "pt-br-callback");
+  close_toplevel (dialog);
+}
+
+/* Staff: the ticket queue, a ticket with an internal note open */
+static void
+visit_staff_queue (SanApplication *app,
+                   GtkWindow      *window)
+{
+  GtkWidget *page;
+  GtkWidget *view;
+  GListModel *model;
+  StaffViewWait wait;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
+  sign_in (window, STAFF_EMAIL, STAFF_PASSWORD);
+  page = ui_find (GTK_WIDGET (window), "staff_queue_page");
+  view = ui_find (page, "ticket_view");
+  ui_wait_for (list_is_loaded, page, TIMEOUT, "the ticket queue");
+  g_assert_cmpstr (content_title (window), ==, translated (NULL, "Ticket Queue"));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (ui_find (GTK_WIDGET (window),
+                                                                             "sidebar_title"))),
+                   ==, translated (NULL, "Staff"));
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (ui_find (page, "list_view"))));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model),
+                                     ticket_position (model, THREAD_SUBJECT));
+  wait.view = view;
+  wait.subject = THREAD_SUBJECT;
+  ui_wait_for (staff_view_shows, &wait, TIMEOUT, "the ticket");
+  g_assert_nonnull (ui_find_label (view, translated (NULL, "Internal note — only SAN staff see this")));
+  g_assert_nonnull (ui_find_button (page, translated (NULL, "_Waiting on Us")));
+  g_assert_nonnull (ui_find_button (view, translated (NULL, "_Send as SAN")));
+  g_assert_nonnull (ui_find_button (view, translated (NULL, "_Internal Note")));
+  ui_screenshot (window, "pt-br-staff-queue");
 }
 
 static void
@@ -130,6 +497,17 @@ pt_br_body (SanApplication *app,
     ui_wait_stack_page (ui_find (root, "fiscal_notes_page"), "notes_stack", "list", TIMEOUT);
     ui_screenshot (window, "pt-br-fiscal-notes");
   }
+
+  /* Support, in Ana's own contract: tickets and the support level; in
+   * Padaria's, with a callback already asked for: the e-mails and the call */
+  visit_tickets (window);
+  visit_support_level (window);
+  select_contract (window, PADARIA);
+  visit_emails (window);
+  visit_callback (window);
+
+  /* The staff desk */
+  visit_staff_queue (app, window);
 }
 
 static void
