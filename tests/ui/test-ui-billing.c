@@ -17,7 +17,6 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
-#include <locale.h>
 
 #include "san-api.h"
 #include "san-barcode-widget.h"
@@ -46,53 +45,22 @@ typedef struct
   SanClient     *oracle;   /* what the server says, asked directly */
   SanContract   *contract; /* Ana's first contract, the one the app shows */
   /* The proxy of the tampering tests */
-  SoupServer    *proxy;
-  SoupSession   *upstream;
-  char          *proxy_url;
+  UiProxy       *proxy;
   gboolean       tamper_codes;     /* change the boleto's amount and the PIX key */
   guint          lose_payments;    /* answers of payments to lose on the way */
 } Fixture;
-
-/* Async calls, waited for */
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   const char * const args[] = { "--today", TODAY, "--pix-settle-after", "0", NULL };
-  g_autoptr(SanTokenStore) store = san_memory_token_store_new ();
-  g_autoptr(GAsyncResult) login = NULL;
-  g_autoptr(GAsyncResult) me_result = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(SanMe) me = NULL;
 
   fixture->server = san_test_server_start (TRUE, args);
-  fixture->oracle = san_client_new (san_test_server_get_url (fixture->server), store, &error);
-  g_assert_no_error (error);
-
-  san_client_login_async (fixture->oracle, DEMO_EMAIL, DEMO_PASSWORD, NULL, on_result_cb, &login);
-  san_client_login_finish (fixture->oracle, wait_result (&login), &error);
-  g_assert_no_error (error);
-
-  san_client_fetch_me_async (fixture->oracle, NULL, on_result_cb, &me_result);
-  me = san_client_fetch_me_finish (fixture->oracle, wait_result (&me_result), &error);
-  g_assert_no_error (error);
+  fixture->oracle = ui_signed_in_client (san_test_server_get_url (fixture->server),
+                                         DEMO_EMAIL, DEMO_PASSWORD);
+  me = ui_fetch_me (fixture->oracle);
   fixture->contract = g_list_model_get_item (san_me_get_contracts (me), 0);
   g_assert_true (san_contract_has_permission (fixture->contract, "invoices"));
 }
@@ -101,13 +69,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->upstream != NULL)
-    soup_session_abort (fixture->upstream);
-  if (fixture->proxy != NULL)
-    soup_server_disconnect (fixture->proxy);
-  g_clear_object (&fixture->proxy);
-  g_clear_object (&fixture->upstream);
-  g_clear_pointer (&fixture->proxy_url, g_free);
+  g_clear_pointer (&fixture->proxy, ui_proxy_free);
   g_clear_object (&fixture->contract);
   g_clear_object (&fixture->oracle);
   g_clear_pointer (&fixture->server, san_test_server_stop);
@@ -137,8 +99,8 @@ oracle_invoices (Fixture *fixture,
   GListModel *invoices;
 
   san_client_list_all_invoices_async (fixture->oracle, contract_id (fixture), NULL,
-                                      on_result_cb, &result);
-  invoices = san_client_list_all_invoices_finish (fixture->oracle, wait_result (&result),
+                                      ui_result_cb, &result);
+  invoices = san_client_list_all_invoices_finish (fixture->oracle, ui_wait_result (&result),
                                                   out_open, out_overdue, &error);
   g_assert_no_error (error);
   return invoices;
@@ -157,8 +119,8 @@ oracle_invoice_ids (Fixture    *fixture,
   GListModel *items;
 
   san_client_list_invoices_async (fixture->oracle, contract_id (fixture), status, NULL, NULL,
-                                  search, NULL, 100, NULL, on_result_cb, &result);
-  page = san_client_list_invoices_finish (fixture->oracle, wait_result (&result), NULL, NULL,
+                                  search, NULL, 100, NULL, ui_result_cb, &result);
+  page = san_client_list_invoices_finish (fixture->oracle, ui_wait_result (&result), NULL, NULL,
                                           &error);
   g_assert_no_error (error);
   g_assert_null (san_page_get_next_cursor (page));
@@ -182,8 +144,8 @@ oracle_invoice (Fixture    *fixture,
   SanInvoice *invoice;
 
   san_client_get_invoice_async (fixture->oracle, contract_id (fixture), invoice_id, NULL,
-                                on_result_cb, &result);
-  invoice = san_client_get_invoice_finish (fixture->oracle, wait_result (&result), &error);
+                                ui_result_cb, &result);
+  invoice = san_client_get_invoice_finish (fixture->oracle, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   return invoice;
 }
@@ -197,8 +159,8 @@ oracle_boleto (Fixture    *fixture,
   SanBoleto *boleto;
 
   san_client_get_boleto_async (fixture->oracle, contract_id (fixture), invoice_id, NULL,
-                               on_result_cb, &result);
-  boleto = san_client_get_boleto_finish (fixture->oracle, wait_result (&result), &error);
+                               ui_result_cb, &result);
+  boleto = san_client_get_boleto_finish (fixture->oracle, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   return boleto;
 }
@@ -212,8 +174,8 @@ oracle_pix (Fixture    *fixture,
   SanPixCharge *charge;
 
   san_client_get_pix_async (fixture->oracle, contract_id (fixture), invoice_id, NULL,
-                            on_result_cb, &result);
-  charge = san_client_get_pix_finish (fixture->oracle, wait_result (&result), &error);
+                            ui_result_cb, &result);
+  charge = san_client_get_pix_finish (fixture->oracle, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   return charge;
 }
@@ -238,21 +200,6 @@ find_invoice (Fixture         *fixture,
 
 /* The app's widgets */
 
-static void
-sign_in (GtkWindow  *window,
-         const char *server)
-{
-  GtkWidget *page;
-
-  ui_wait_stack_page (GTK_WIDGET (window), "stack", "sign-in", TIMEOUT);
-  page = ui_find (GTK_WIDGET (window), "sign_in_page");
-  ui_type (ui_find (page, "server_row"), server);
-  ui_type (ui_find (page, "email_row"), DEMO_EMAIL);
-  ui_type (ui_find (page, "password_row"), DEMO_PASSWORD);
-  ui_click (ui_find (page, "sign_in_button"));
-  ui_wait_stack_page (GTK_WIDGET (window), "stack", "main", TIMEOUT);
-}
-
 static GtkWidget *
 invoices_page (GtkWindow *window)
 {
@@ -272,54 +219,18 @@ static GtkWidget *
 open_invoices (GtkWindow  *window,
                const char *server)
 {
-  GtkWidget *page;
-
   gtk_window_set_default_size (window, 1200, 860);
-  sign_in (window, server);
-  gtk_list_box_select_row (GTK_LIST_BOX (ui_find (GTK_WIDGET (window), "sidebar_list")),
-                           GTK_LIST_BOX_ROW (ui_find (GTK_WIDGET (window), "invoices_row")));
-  page = invoices_page (window);
-  g_assert_true (adw_view_stack_get_visible_child (ADW_VIEW_STACK (ui_find (GTK_WIDGET (window),
-                                                                            "content_stack")))
-                 == page);
-  ui_wait_stack_page (page, "list_stack", "list", TIMEOUT);
-  return page;
+  ui_sign_in (window, server, DEMO_EMAIL, DEMO_PASSWORD, TIMEOUT);
+  return ui_open_section (window, "invoices_row", "invoices_page", TIMEOUT);
 }
 
-typedef struct
-{
-  GtkWindow *window;
-  GPtrArray *ids;
-} ShownWait;
-
-static gboolean
-shows_ids (gpointer data)
-{
-  ShownWait *wait = data;
-  GListModel *model = shown_invoices (wait->window);
-  guint n = g_list_model_get_n_items (model);
-
-  if (n != wait->ids->len)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SanInvoice) invoice = g_list_model_get_item (model, i);
-
-      /* The same order as the server's too: newest first */
-      if (g_strcmp0 (san_invoice_get_id (invoice), g_ptr_array_index (wait->ids, i)) != 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* The list shows exactly @ids, in the server's order */
+/* The list shows exactly @ids, in the server's order (newest first) */
 static void
 wait_shown_ids (GtkWindow *window,
                 GPtrArray *ids)
 {
-  ShownWait wait = { window, ids };
-
-  ui_wait_for (shows_ids, &wait, TIMEOUT, "the invoices list to show the server's invoices");
+  ui_wait_list_ids (ui_find (invoices_page (window), "list_view"), ids, TRUE, TIMEOUT,
+                    "the invoices list to show the server's invoices");
 }
 
 /* Selects @invoice_id in the list; its details show */
@@ -329,40 +240,9 @@ select_invoice (GtkWindow  *window,
 {
   GListModel *model = shown_invoices (window);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(SanInvoice) invoice = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (san_invoice_get_id (invoice), invoice_id) == 0)
-        {
-          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), i);
-          g_assert_cmpstr (ui_stack_page (invoices_page (window), "detail_stack"), ==, "detail");
-          return;
-        }
-    }
-  g_error ("invoice %s is not in the list", invoice_id);
-}
-
-static const char *
-row_value (GtkWidget  *root,
-           const char *row_id)
-{
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_find (root, row_id)));
-}
-
-static const char *
-label_text (GtkWidget  *root,
-            const char *label_id)
-{
-  return gtk_label_get_text (GTK_LABEL (ui_find (root, label_id)));
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (haystack == NULL || strstr (haystack, needle) == NULL)
-    g_error ("“%s” does not contain “%s”", haystack ? haystack : "(null)", needle);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model),
+                                     ui_model_find_id (model, invoice_id));
+  g_assert_cmpstr (ui_stack_page (invoices_page (window), "detail_stack"), ==, "detail");
 }
 
 static void
@@ -497,8 +377,8 @@ list_body (SanApplication *app,
   /* Every invoice of every page, newest first, with the server's totals */
   wait_shown_ids (window, all_ids);
   g_assert_true (gtk_widget_get_visible (ui_find (page, "summary_box")));
-  assert_money (label_text (page, "open_total_label"), open_total);
-  assert_money (label_text (page, "overdue_total_label"), overdue_total);
+  assert_money (ui_label_text (page, "open_total_label"), open_total);
+  assert_money (ui_label_text (page, "overdue_total_label"), overdue_total);
   g_assert_true (gtk_widget_get_visible (ui_find (page, "overdue_total_box")));
   g_assert_cmpstr (ui_stack_page (page, "detail_stack"), ==, "none");
 
@@ -565,12 +445,6 @@ test_list (Fixture       *fixture,
 
 /* /ui/billing/invoices/detail */
 
-static gboolean
-leaflet_is_folded (gpointer data)
-{
-  return adw_leaflet_get_folded (data);
-}
-
 static void
 detail_body (SanApplication *app,
              GtkWindow      *window,
@@ -590,20 +464,20 @@ detail_body (SanApplication *app,
 
   /* An overdue invoice: its items, total, dates, and what SAN's rules mean */
   select_invoice (window, san_invoice_get_id (overdue));
-  g_assert_cmpstr (label_text (detail, "title_label"), ==, title);
-  g_assert_cmpstr (label_text (detail, "status_label"), ==, "Overdue");
+  g_assert_cmpstr (ui_label_text (detail, "title_label"), ==, title);
+  g_assert_cmpstr (ui_label_text (detail, "status_label"), ==, "Overdue");
   g_assert_true (gtk_widget_has_css_class (ui_find (detail, "status_label"), "invoice-overdue"));
-  assert_money (label_text (detail, "total_label"), san_invoice_get_total_cents (overdue));
-  g_assert_cmpstr (row_value (detail, "due_row"), ==, due);
+  assert_money (ui_label_text (detail, "total_label"), san_invoice_get_total_cents (overdue));
+  g_assert_cmpstr (ui_row_subtitle (detail, "due_row"), ==, due);
 
-  assert_contains (label_text (detail, "explanation_label"), due);
-  assert_contains (label_text (detail, "explanation_label"), "Not paying is not cancelling");
+  ui_assert_contains (ui_label_text (detail, "explanation_label"), due);
+  ui_assert_contains (ui_label_text (detail, "explanation_label"), "Not paying is not cancelling");
   suspended = *san_invoice_get_due_date (overdue);
   g_date_add_days (&suspended, 10);
   {
     g_autofree char *date = san_date_format (&suspended);
 
-    assert_contains (label_text (detail, "explanation_label"), date);
+    ui_assert_contains (ui_label_text (detail, "explanation_label"), date);
   }
 
   items = GTK_LIST_BOX (ui_find (detail, "items_list"));
@@ -633,19 +507,19 @@ detail_body (SanApplication *app,
 
   /* A paid invoice: how and when it was paid; nothing to pay */
   select_invoice (window, san_invoice_get_id (paid));
-  g_assert_cmpstr (label_text (detail, "status_label"), ==, "Paid");
+  g_assert_cmpstr (ui_label_text (detail, "status_label"), ==, "Paid");
   g_assert_false (gtk_widget_get_visible (ui_find (detail, "pay_group")));
   g_assert_true (gtk_widget_get_visible (ui_find (detail, "paid_row")));
   g_assert_true (san_invoice_get_paid_with (paid, &paid_with));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (ui_find (detail,
                                                                                 "method_row"))),
                    ==, "Paid with");
-  assert_contains (label_text (detail, "explanation_label"), "Paid on");
+  ui_assert_contains (ui_label_text (detail, "explanation_label"), "Paid on");
   ui_screenshot (window, "invoice-paid");
 
   /* A narrow window folds: the list, then the invoice, and back */
   gtk_window_set_default_size (window, 420, 760);
-  ui_wait_for (leaflet_is_folded, ui_find (page, "leaflet"), TIMEOUT, "the page to fold");
+  ui_wait_for (ui_leaflet_is_folded, ui_find (page, "leaflet"), TIMEOUT, "the page to fold");
   g_assert_true (adw_leaflet_get_visible_child (ADW_LEAFLET (ui_find (page, "leaflet")))
                  == ui_find (page, "list_side"));
   select_invoice (window, san_invoice_get_id (overdue));
@@ -706,13 +580,13 @@ boleto_body (SanApplication *app,
   shown = san_boleto_view_get_boleto (SAN_BOLETO_VIEW (view));
   g_assert_nonnull (shown);
   g_assert_cmpstr (san_boleto_get_barcode (shown), ==, san_boleto_get_barcode (expected));
-  g_assert_cmpstr (label_text (view, "linha_label"), ==, linha);
+  g_assert_cmpstr (ui_label_text (view, "linha_label"), ==, linha);
   g_assert_cmpstr (san_barcode_widget_get_digits (SAN_BARCODE_WIDGET (ui_find (view, "barcode"))),
                    ==, san_boleto_get_barcode (expected));
-  assert_money (label_text (view, "amount_label"), san_invoice_get_total_cents (unpaid));
-  assert_contains (row_value (view, "bank_row"), san_boleto_get_bank_name (expected));
-  assert_contains (row_value (view, "beneficiary_row"), san_boleto_get_beneficiary (expected));
-  assert_contains (row_value (view, "payer_row"), san_boleto_get_payer (expected));
+  assert_money (ui_label_text (view, "amount_label"), san_invoice_get_total_cents (unpaid));
+  ui_assert_contains (ui_row_subtitle (view, "bank_row"), san_boleto_get_bank_name (expected));
+  ui_assert_contains (ui_row_subtitle (view, "beneficiary_row"), san_boleto_get_beneficiary (expected));
+  ui_assert_contains (ui_row_subtitle (view, "payer_row"), san_boleto_get_payer (expected));
   g_assert_false (gtk_widget_get_visible (ui_find (view, "second_copy_group")));
   g_assert_false (gtk_widget_get_visible (ui_find (view, "overdue_box")));
   g_assert_true (san_invoices_page_get_showing_detail (SAN_INVOICES_PAGE (page)));
@@ -789,17 +663,17 @@ second_copy_body (SanApplication *app,
   san_second_copy_estimate (san_invoice_get_total_cents (overdue),
                             san_invoice_get_due_date (overdue), &today, &estimate);
   g_assert_cmpint (estimate.fine_cents, ==, (san_invoice_get_total_cents (overdue) * 2 + 50) / 100);
-  assert_money (row_value (view, "preview_original_amount_row"), san_invoice_get_total_cents (overdue));
-  assert_money (row_value (view, "preview_fine_row"), estimate.fine_cents);
-  assert_money (row_value (view, "preview_new_amount_row"), estimate.new_amount_cents);
+  assert_money (ui_row_subtitle (view, "preview_original_amount_row"), san_invoice_get_total_cents (overdue));
+  assert_money (ui_row_subtitle (view, "preview_fine_row"), estimate.fine_cents);
+  assert_money (ui_row_subtitle (view, "preview_new_amount_row"), estimate.new_amount_cents);
   {
     g_autofree char *original = san_date_format (san_invoice_get_due_date (overdue));
     g_autofree char *new_due = san_date_format (&estimate.new_due_date);
     g_autofree char *interest = san_money_format_brl (estimate.interest_cents);
 
-    g_assert_cmpstr (row_value (view, "preview_original_due_row"), ==, original);
-    g_assert_cmpstr (row_value (view, "preview_new_due_row"), ==, new_due);
-    assert_contains (row_value (view, "preview_interest_row"), interest);
+    g_assert_cmpstr (ui_row_subtitle (view, "preview_original_due_row"), ==, original);
+    g_assert_cmpstr (ui_row_subtitle (view, "preview_new_due_row"), ==, new_due);
+    ui_assert_contains (ui_row_subtitle (view, "preview_interest_row"), interest);
   }
   ui_screenshot (window, "second-copy-before");
 
@@ -813,23 +687,23 @@ second_copy_body (SanApplication *app,
   g_assert_cmpstr (san_boleto_get_barcode (shown), ==, san_boleto_get_barcode (after));
   g_assert_true (gtk_widget_get_visible (ui_find (view, "second_copy_group")));
   g_assert_false (gtk_widget_get_visible (ui_find (view, "overdue_box")));
-  assert_money (row_value (view, "sc_original_amount_row"), san_boleto_get_original_amount_cents (after));
-  assert_money (row_value (view, "sc_fine_row"), san_boleto_get_fine_cents (after));
-  assert_money (row_value (view, "sc_new_amount_row"), san_boleto_get_amount_cents (after));
-  assert_money (label_text (view, "amount_label"), san_boleto_get_amount_cents (after));
+  assert_money (ui_row_subtitle (view, "sc_original_amount_row"), san_boleto_get_original_amount_cents (after));
+  assert_money (ui_row_subtitle (view, "sc_fine_row"), san_boleto_get_fine_cents (after));
+  assert_money (ui_row_subtitle (view, "sc_new_amount_row"), san_boleto_get_amount_cents (after));
+  assert_money (ui_label_text (view, "amount_label"), san_boleto_get_amount_cents (after));
   {
     g_autofree char *new_due = san_date_format (san_boleto_get_due_date (after));
     g_autofree char *interest = san_money_format_brl (san_boleto_get_interest_cents (after));
     g_autofree char *days = g_strdup_printf ("%u day", san_boleto_get_days_late (after));
 
-    g_assert_cmpstr (row_value (view, "sc_new_due_row"), ==, new_due);
-    assert_contains (row_value (view, "sc_interest_row"), interest);
-    assert_contains (row_value (view, "sc_days_row"), days);
+    g_assert_cmpstr (ui_row_subtitle (view, "sc_new_due_row"), ==, new_due);
+    ui_assert_contains (ui_row_subtitle (view, "sc_interest_row"), interest);
+    ui_assert_contains (ui_row_subtitle (view, "sc_days_row"), days);
   }
   {
     g_autofree char *linha = san_boleto_code_format_linha (san_boleto_get_linha_digitavel (after));
 
-    g_assert_cmpstr (label_text (view, "linha_label"), ==, linha);
+    g_assert_cmpstr (ui_label_text (view, "linha_label"), ==, linha);
   }
   ui_screenshot (window, "second-copy-after");
 }
@@ -856,8 +730,8 @@ settle_pix (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
 
   soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL,
-                                    on_result_cb, &result);
-  body = soup_session_send_and_read_finish (session, wait_result (&result), &error);
+                                    ui_result_cb, &result);
+  body = soup_session_send_and_read_finish (session, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (message), ==, 200);
 }
@@ -889,7 +763,7 @@ pix_body (SanApplication *app,
   shown = san_pix_view_get_charge (SAN_PIX_VIEW (view));
   g_assert_nonnull (shown);
   g_assert_cmpstr (san_pix_charge_get_txid (shown), ==, san_pix_charge_get_txid (expected));
-  g_assert_cmpstr (label_text (view, "brcode_label"), ==, san_pix_charge_get_brcode (expected));
+  g_assert_cmpstr (ui_label_text (view, "brcode_label"), ==, san_pix_charge_get_brcode (expected));
   qr = gtk_picture_get_paintable (GTK_PICTURE (ui_find (view, "qr_picture")));
   g_assert_true (SAN_IS_QR_PAINTABLE (qr));
   g_assert_cmpstr (san_qr_paintable_get_text (SAN_QR_PAINTABLE (qr)), ==,
@@ -897,8 +771,8 @@ pix_body (SanApplication *app,
   code = san_pix_code_parse (san_pix_charge_get_brcode (expected), NULL, NULL);
   g_assert_nonnull (code);
   g_assert_cmpint (code->amount_cents, ==, san_invoice_get_total_cents (unpaid));
-  assert_money (label_text (view, "amount_label"), san_invoice_get_total_cents (unpaid));
-  assert_contains (label_text (view, "countdown_label"), "Expires in ");
+  assert_money (ui_label_text (view, "amount_label"), san_invoice_get_total_cents (unpaid));
+  ui_assert_contains (ui_label_text (view, "countdown_label"), "Expires in ");
 
   ui_click (ui_find (view, "copy_button"));
   copied = clipboard_text (view);
@@ -922,7 +796,7 @@ pix_body (SanApplication *app,
 
   /* Back on the invoice: it is paid there too */
   g_assert_true (san_invoices_page_go_back (SAN_INVOICES_PAGE (page)));
-  g_assert_cmpstr (label_text (ui_find (page, "detail"), "status_label"), ==, "Paid");
+  g_assert_cmpstr (ui_label_text (ui_find (page, "detail"), "status_label"), ==, "Paid");
 }
 
 static void
@@ -1010,13 +884,13 @@ card_errors_body (SanApplication *app,
   ui_type (ui_find (root, "number_row"), "411111111111");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_find (root, "number_row"))), ==,
                    "4111 1111 1111");
-  g_assert_cmpstr (label_text (root, "brand_label"), ==, "Visa");
+  g_assert_cmpstr (ui_label_text (root, "brand_label"), ==, "Visa");
   g_assert_false (gtk_widget_get_visible (ui_find (root, "number_error_label")));
   ui_type (ui_find (root, "number_row"), "4111111111111112");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_find (root, "number_row"))), ==,
                    "4111 1111 1111 1112");
   g_assert_true (gtk_widget_get_visible (ui_find (root, "number_error_label")));
-  assert_contains (label_text (root, "number_error_label"), "not valid");
+  ui_assert_contains (ui_label_text (root, "number_error_label"), "not valid");
   g_assert_true (gtk_widget_has_css_class (ui_find (root, "number_row"), "error"));
 
   /* An expired card; a security code too long for a Visa (once it has
@@ -1026,13 +900,13 @@ card_errors_body (SanApplication *app,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_find (root, "expiry_row"))), ==,
                    "01/24");
   g_assert_true (gtk_widget_get_visible (ui_find (root, "expiry_error_label")));
-  assert_contains (label_text (root, "expiry_error_label"), "expired");
+  ui_assert_contains (ui_label_text (root, "expiry_error_label"), "expired");
   ui_type (ui_find (root, "cvv_row"), "12");
   g_assert_false (gtk_widget_get_visible (ui_find (root, "cvv_error_label")));
   ui_type (ui_find (root, "cvv_row"), "12a34");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_find (root, "cvv_row"))), ==, "1234");
   g_assert_true (gtk_widget_get_visible (ui_find (root, "cvv_error_label")));
-  assert_contains (label_text (root, "cvv_error_label"), "3 digits");
+  ui_assert_contains (ui_label_text (root, "cvv_error_label"), "3 digits");
   g_assert_false (gtk_widget_get_visible (ui_find (root, "holder_error_label")));
   g_assert_false (gtk_widget_is_sensitive (submit));
   ui_screenshot (GTK_WINDOW (dialog), "card-errors");
@@ -1049,7 +923,7 @@ card_errors_body (SanApplication *app,
   g_assert_true (gtk_widget_is_sensitive (submit));
   ui_click (submit);
   ui_wait_for (widget_visible, ui_find (root, "error_box"), TIMEOUT, "the decline to show");
-  assert_contains (label_text (root, "error_label"), "declined");
+  ui_assert_contains (ui_label_text (root, "error_label"), "declined");
   g_assert_true (find_card_dialog () == dialog);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (submit)), ==, "_Pay");
   ui_screenshot (GTK_WINDOW (dialog), "card-declined");
@@ -1107,7 +981,7 @@ card_pay_body (SanApplication *app,
   g_assert_cmpint (paid_with, ==, SAN_PAYMENT_METHOD_CARD);
   ui_wait_for (widget_visible, ui_find (detail, "paid_row"), TIMEOUT,
                "the invoice to show as paid");
-  g_assert_cmpstr (label_text (detail, "status_label"), ==, "Paid");
+  g_assert_cmpstr (ui_label_text (detail, "status_label"), ==, "Paid");
   ui_screenshot (window, "card-paid");
   g_clear_object (&after);
 
@@ -1117,7 +991,7 @@ card_pay_body (SanApplication *app,
   root = GTK_WIDGET (dialog);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_find (root, "new_card_check")), TRUE);
   ui_type (ui_find (root, "number_row"), "5555555555554444");
-  g_assert_cmpstr (label_text (root, "brand_label"), ==, "Mastercard");
+  g_assert_cmpstr (ui_label_text (root, "brand_label"), ==, "Mastercard");
   ui_type (ui_find (root, "holder_row"), "ANA SOUZA");
   ui_type (ui_find (root, "expiry_row"), "08/31");
   ui_type (ui_find (root, "cvv_row"), "321");
@@ -1141,28 +1015,6 @@ test_card_pay (Fixture       *fixture,
  * key: what someone in the middle would do. */
 
 #define ATTACKER_KEY "golpe@example.com"
-
-typedef struct
-{
-  Fixture           *fixture;
-  SoupServerMessage *message;
-  gboolean           gone;      /* the app closed the connection meanwhile */
-} ProxyRequest;
-
-static void
-on_client_gone_cb (SoupServerMessage *message,
-                   ProxyRequest      *request)
-{
-  request->gone = TRUE;
-}
-
-static void
-proxy_request_free (ProxyRequest *request)
-{
-  g_signal_handlers_disconnect_by_func (request->message, on_client_gone_cb, request);
-  g_object_unref (request->message);
-  g_free (request);
-}
 
 static GBytes *
 tamper (const char *method,
@@ -1206,122 +1058,28 @@ tamper (const char *method,
   return g_bytes_new_take (text, length);
 }
 
-static void
-on_upstream_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  ProxyRequest *request = user_data;
-  SoupMessage *upstream = soup_session_get_async_result_message (SOUP_SESSION (object), result);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->message);
-  SoupMessageHeadersIter iter;
-  const char *name, *value;
-  const char *path = g_uri_get_path (soup_server_message_get_uri (request->message));
-
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  if (body == NULL || request->gone)
-    {
-      /* The test is over: the proxy or the app is going away */
-      if (body == NULL)
-        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-      proxy_request_free (request);
-      return;
-    }
-
-  soup_message_headers_iter_init (&iter, soup_message_get_response_headers (upstream));
-  while (soup_message_headers_iter_next (&iter, &name, &value))
-    if (g_ascii_strcasecmp (name, "Content-Length") != 0 &&
-        g_ascii_strcasecmp (name, "Transfer-Encoding") != 0 &&
-        g_ascii_strcasecmp (name, "Connection") != 0)
-      soup_message_headers_append (headers, name, value);
-
-  /* The server took the payment, but its answer is lost on the way */
-  if (request->fixture->lose_payments > 0 && g_str_has_suffix (path, "/payments"))
-    {
-      request->fixture->lose_payments--;
-      soup_message_headers_clear (headers);
-      soup_server_message_set_status (request->message, SOUP_STATUS_BAD_GATEWAY, NULL);
-      soup_server_message_unpause (request->message);
-      proxy_request_free (request);
-      return;
-    }
-
-  if (request->fixture->tamper_codes && soup_message_get_status (upstream) < 300)
-    answer = tamper (soup_server_message_get_method (request->message), path, body);
-  else
-    answer = g_bytes_ref (body);
-
-  soup_server_message_set_status (request->message, soup_message_get_status (upstream),
-                                  soup_message_get_reason_phrase (upstream));
-  soup_message_body_append_bytes (soup_server_message_get_response_body (request->message),
-                                  answer);
-  soup_server_message_unpause (request->message);
-  proxy_request_free (request);
-}
-
-static void
-proxy_handler (SoupServer        *server,
-               SoupServerMessage *message,
-               const char        *path,
-               GHashTable        *query,
-               gpointer           user_data)
+/* The proxy's answer function: loses the answers of the first
+ * fixture->lose_payments payments; tampers with the codes while
+ * fixture->tamper_codes */
+static GBytes *
+on_proxy_answer (SoupServerMessage *message,
+                 const char        *path,
+                 guint              status,
+                 GBytes            *body,
+                 gpointer           user_data)
 {
   Fixture *fixture = user_data;
-  GUri *uri = soup_server_message_get_uri (message);
-  g_autofree char *url = NULL;
-  g_autoptr(SoupMessage) upstream = NULL;
-  g_autoptr(GBytes) body = NULL;
-  SoupMessageHeadersIter iter;
-  const char *name, *value;
-  ProxyRequest *request;
 
-  url = g_strconcat (server_url (fixture), g_uri_get_path (uri),
-                     g_uri_get_query (uri) != NULL ? "?" : "",
-                     g_uri_get_query (uri) != NULL ? g_uri_get_query (uri) : "", NULL);
-  upstream = soup_message_new (soup_server_message_get_method (message), url);
-  g_assert_nonnull (upstream);
+  /* The server took the payment, but its answer is lost on the way */
+  if (fixture->lose_payments > 0 && g_str_has_suffix (path, "/payments"))
+    {
+      fixture->lose_payments--;
+      return NULL;
+    }
 
-  soup_message_headers_iter_init (&iter, soup_server_message_get_request_headers (message));
-  while (soup_message_headers_iter_next (&iter, &name, &value))
-    if (g_ascii_strcasecmp (name, "Host") != 0 &&
-        g_ascii_strcasecmp (name, "Content-Length") != 0 &&
-        g_ascii_strcasecmp (name, "Connection") != 0 &&
-        g_ascii_strcasecmp (name, "Accept-Encoding") != 0)
-      soup_message_headers_append (soup_message_get_request_headers (upstream), name, value);
-
-  body = soup_message_body_flatten (soup_server_message_get_request_body (message));
-  if (g_bytes_get_size (body) > 0)
-    soup_message_set_request_body_from_bytes (upstream,
-                                              soup_message_headers_get_content_type (soup_server_message_get_request_headers (message), NULL),
-                                              body);
-
-  request = g_new0 (ProxyRequest, 1);
-  request->fixture = fixture;
-  request->message = g_object_ref (message);
-  g_signal_connect (message, "disconnected", G_CALLBACK (on_client_gone_cb), request);
-  soup_server_message_pause (message);
-  soup_session_send_and_read_async (fixture->upstream, upstream, G_PRIORITY_DEFAULT, NULL,
-                                    on_upstream_cb, request);
-}
-
-static void
-start_proxy (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
-
-  fixture->upstream = soup_session_new ();
-  fixture->proxy = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fixture->proxy, NULL, proxy_handler, fixture, NULL);
-  soup_server_listen_local (fixture->proxy, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (fixture->proxy);
-  g_assert_nonnull (uris);
-  fixture->proxy_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  if (fixture->tamper_codes && status < 300)
+    return tamper (soup_server_message_get_method (message), path, body);
+  return g_bytes_ref (body);
 }
 
 static void
@@ -1333,7 +1091,7 @@ tampered_body (SanApplication *app,
   g_autoptr(SanInvoice) unpaid = find_invoice (fixture, SAN_INVOICE_STATE_UNPAID);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  GtkWidget *page = open_invoices (window, fixture->proxy_url);
+  GtkWidget *page = open_invoices (window, ui_proxy_get_url (fixture->proxy));
   GtkWidget *boleto_view = ui_find (page, "boleto_view");
   GtkWidget *pix_view = ui_find (page, "pix_view");
   g_autofree char *code_amount = san_money_format_brl (san_invoice_get_total_cents (unpaid));
@@ -1346,11 +1104,11 @@ tampered_body (SanApplication *app,
   activate_row (page, "boleto_row");
   ui_wait_stack_page (boleto_view, "boleto_stack", "warning", TIMEOUT);
   g_assert_null (san_boleto_view_get_boleto (SAN_BOLETO_VIEW (boleto_view)));
-  assert_contains (label_text (boleto_view, "warning_label"), face_amount);
-  assert_contains (label_text (boleto_view, "warning_label"), code_amount);
+  ui_assert_contains (ui_label_text (boleto_view, "warning_label"), face_amount);
+  ui_assert_contains (ui_label_text (boleto_view, "warning_label"), code_amount);
   g_assert_false (gtk_widget_get_mapped (ui_find (boleto_view, "copy_button")));
   g_assert_false (gtk_widget_get_mapped (ui_find (boleto_view, "barcode")));
-  g_assert_cmpstr (label_text (boleto_view, "linha_label"), ==, "");
+  g_assert_cmpstr (ui_label_text (boleto_view, "linha_label"), ==, "");
   gtk_widget_activate_action (boleto_view, "boleto.copy", NULL);
   before = clipboard_text (page);
   g_assert_cmpstr (before, ==, "nothing copied");
@@ -1361,9 +1119,9 @@ tampered_body (SanApplication *app,
   activate_row (page, "pix_row");
   ui_wait_stack_page (pix_view, "pix_stack", "warning", TIMEOUT);
   g_assert_null (san_pix_view_get_charge (SAN_PIX_VIEW (pix_view)));
-  assert_contains (label_text (pix_view, "warning_label"), "another key");
+  ui_assert_contains (ui_label_text (pix_view, "warning_label"), "another key");
   g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (ui_find (pix_view, "qr_picture"))));
-  g_assert_cmpstr (label_text (pix_view, "brcode_label"), ==, "");
+  g_assert_cmpstr (ui_label_text (pix_view, "brcode_label"), ==, "");
   g_assert_false (gtk_widget_get_mapped (ui_find (pix_view, "copy_button")));
   gtk_widget_activate_action (pix_view, "pix.copy", NULL);
   after = clipboard_text (page);
@@ -1375,9 +1133,9 @@ static void
 test_tampered (Fixture       *fixture,
                gconstpointer  data)
 {
-  start_proxy (fixture);
+  fixture->proxy = ui_proxy_new (server_url (fixture), NULL, on_proxy_answer, fixture);
   fixture->tamper_codes = TRUE;
-  ui_run_app (fixture->proxy_url, tampered_body, fixture);
+  ui_run_app (ui_proxy_get_url (fixture->proxy), tampered_body, fixture);
 }
 
 /* /ui/billing/card/retry-charges-once: the answer to a payment is lost; Retry
@@ -1392,7 +1150,7 @@ retry_body (SanApplication *app,
   Fixture *fixture = user_data;
   g_autoptr(SanInvoice) unpaid = find_invoice (fixture, SAN_INVOICE_STATE_UNPAID);
   g_autoptr(SanInvoice) after = NULL;
-  GtkWidget *page = open_invoices (window, fixture->proxy_url);
+  GtkWidget *page = open_invoices (window, ui_proxy_get_url (fixture->proxy));
   SanCardDialog *dialog;
   GtkWidget *root;
   GtkWidget *submit;
@@ -1406,7 +1164,7 @@ retry_body (SanApplication *app,
   fixture->lose_payments = 1;
   ui_click (submit);
   ui_wait_for (widget_visible, ui_find (root, "error_box"), TIMEOUT, "the lost answer to show");
-  assert_contains (label_text (root, "error_label"), "charged at most once");
+  ui_assert_contains (ui_label_text (root, "error_label"), "charged at most once");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (submit)), ==, "_Retry");
   g_assert_cmpuint (fixture->lose_payments, ==, 0);
   ui_screenshot (GTK_WINDOW (dialog), "card-retry");
@@ -1429,8 +1187,8 @@ static void
 test_retry (Fixture       *fixture,
             gconstpointer  data)
 {
-  start_proxy (fixture);
-  ui_run_app (fixture->proxy_url, retry_body, fixture);
+  fixture->proxy = ui_proxy_new (server_url (fixture), NULL, on_proxy_answer, fixture);
+  ui_run_app (ui_proxy_get_url (fixture->proxy), retry_body, fixture);
 }
 
 /* /ui/billing/card/add-stores-card: the dialog H6's Payment Methods uses */
@@ -1478,7 +1236,7 @@ add_body (SanApplication *app,
   ui_type (ui_find (root, "number_row"), "378282246310005");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_find (root, "number_row"))), ==,
                    "3782 822463 10005");
-  g_assert_cmpstr (label_text (root, "brand_label"), ==, "American Express");
+  g_assert_cmpstr (ui_label_text (root, "brand_label"), ==, "American Express");
   ui_type (ui_find (root, "holder_row"), "ANA SOUZA");
   ui_type (ui_find (root, "expiry_row"), "1129");
   ui_type (ui_find (root, "cvv_row"), "123");
@@ -1494,8 +1252,8 @@ add_body (SanApplication *app,
   g_assert_cmpuint (san_card_get_exp_month (data->added), ==, 11);
   g_assert_cmpuint (san_card_get_exp_year (data->added), ==, 2029);
 
-  san_client_list_cards_async (fixture->oracle, contract_id (fixture), NULL, on_result_cb, &result);
-  cards = san_client_list_cards_finish (fixture->oracle, wait_result (&result), &error);
+  san_client_list_cards_async (fixture->oracle, contract_id (fixture), NULL, ui_result_cb, &result);
+  cards = san_client_list_cards_finish (fixture->oracle, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
     {
@@ -1520,10 +1278,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  /* No G_TEST_OPTION_ISOLATE_DIRS: it would hide XDG_DATA_DIRS and with it
-   * the icon theme; meson's test_env already gives a private HOME and XDG. */
-  g_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/billing/invoices/list-filter-search", Fixture, NULL,
               fixture_set_up, test_list, fixture_tear_down);

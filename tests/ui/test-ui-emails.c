@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 #include <string.h>
 
 #include "san-api.h"
@@ -39,47 +38,18 @@ typedef struct
   guint          index;      /* its place in the contract drop-down */
 } Fixture;
 
-/* Async calls, waited for */
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   const char * const args[] = { "--today", TODAY, NULL };
-  g_autoptr(SanTokenStore) store = san_memory_token_store_new ();
-  g_autoptr(GAsyncResult) login = NULL;
-  g_autoptr(GAsyncResult) me_result = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(SanMe) me = NULL;
   GListModel *contracts;
 
   fixture->server = san_test_server_start (TRUE, args);
-  fixture->oracle = san_client_new (san_test_server_get_url (fixture->server), store, &error);
-  g_assert_no_error (error);
-
-  san_client_login_async (fixture->oracle, DEMO_EMAIL, DEMO_PASSWORD, NULL, on_result_cb, &login);
-  san_client_login_finish (fixture->oracle, wait_result (&login), &error);
-  g_assert_no_error (error);
-
-  san_client_fetch_me_async (fixture->oracle, NULL, on_result_cb, &me_result);
-  me = san_client_fetch_me_finish (fixture->oracle, wait_result (&me_result), &error);
-  g_assert_no_error (error);
+  fixture->oracle = ui_signed_in_client (san_test_server_get_url (fixture->server),
+                                         DEMO_EMAIL, DEMO_PASSWORD);
+  me = ui_fetch_me (fixture->oracle);
   contracts = san_me_get_contracts (me);
   for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
     {
@@ -146,8 +116,8 @@ oracle_ids (Fixture            *fixture,
 
       san_client_list_emails_async (fixture->oracle, contract_id (fixture), kind, search,
                                     from != NULL ? &from_date : NULL, to != NULL ? &to_date : NULL,
-                                    cursor, 100, NULL, on_result_cb, &result);
-      page = san_client_list_emails_finish (fixture->oracle, wait_result (&result), &error);
+                                    cursor, 100, NULL, ui_result_cb, &result);
+      page = san_client_list_emails_finish (fixture->oracle, ui_wait_result (&result), &error);
       g_assert_no_error (error);
       items = san_page_get_items (page);
       for (guint i = 0; i < g_list_model_get_n_items (items); i++)
@@ -172,8 +142,8 @@ oracle_email (Fixture    *fixture,
   SanEmail *email;
 
   san_client_get_email_async (fixture->oracle, contract_id (fixture), email_id, NULL,
-                              on_result_cb, &result);
-  email = san_client_get_email_finish (fixture->oracle, wait_result (&result), &error);
+                              ui_result_cb, &result);
+  email = san_client_get_email_finish (fixture->oracle, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   return email;
 }
@@ -205,21 +175,6 @@ shown_emails (GtkWindow *window)
   return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
 }
 
-static const char *
-label_text (GtkWidget  *root,
-            const char *label_id)
-{
-  return gtk_label_get_text (GTK_LABEL (ui_find (root, label_id)));
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (haystack == NULL || strstr (haystack, needle) == NULL)
-    g_error ("“%s” does not contain “%s”", haystack ? haystack : "(null)", needle);
-}
-
 static void
 assert_lacks (const char *haystack,
               const char *needle)
@@ -241,28 +196,15 @@ open_emails (GtkWindow *window,
              int        width,
              int        height)
 {
-  GtkWidget *page;
   GtkWidget *root = GTK_WIDGET (window);
 
   gtk_window_set_default_size (window, width, height);
-  ui_wait_stack_page (root, "stack", "sign-in", TIMEOUT);
-  page = ui_find (root, "sign_in_page");
-  ui_type (ui_find (page, "server_row"), server_url (fixture));
-  ui_type (ui_find (page, "email_row"), DEMO_EMAIL);
-  ui_type (ui_find (page, "password_row"), DEMO_PASSWORD);
-  ui_click (ui_find (page, "sign_in_button"));
-  ui_wait_stack_page (root, "stack", "main", TIMEOUT);
+  ui_sign_in (window, server_url (fixture), DEMO_EMAIL, DEMO_PASSWORD, TIMEOUT);
   ui_wait_for (transition_done, ui_find (root, "stack"), TIMEOUT, "the main view to show");
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_find (root, "contract_dropdown")), fixture->index);
   g_assert_true (gtk_widget_get_visible (ui_find (root, "emails_row")));
-  gtk_list_box_select_row (GTK_LIST_BOX (ui_find (root, "sidebar_list")),
-                           GTK_LIST_BOX_ROW (ui_find (root, "emails_row")));
-  page = emails_page (window);
-  g_assert_true (adw_view_stack_get_visible_child (ADW_VIEW_STACK (ui_find (root, "content_stack")))
-                 == page);
-  ui_wait_stack_page (page, "list_stack", "list", TIMEOUT);
-  return page;
+  return ui_open_section (window, "emails_row", "emails_page", TIMEOUT);
 }
 
 typedef struct
@@ -275,19 +217,10 @@ static gboolean
 shows_ids (gpointer data)
 {
   ShownWait *wait = data;
-  GListModel *model = shown_emails (wait->window);
-  guint n = g_list_model_get_n_items (model);
 
-  if (n != wait->ids->len)
+  /* The same order as the server's too: newest first */
+  if (!ui_model_has_ids (shown_emails (wait->window), wait->ids, TRUE))
     return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SanEmail) email = g_list_model_get_item (model, i);
-
-      /* The same order as the server's too: newest first */
-      if (g_strcmp0 (san_email_get_id (email), g_ptr_array_index (wait->ids, i)) != 0)
-        return FALSE;
-    }
   /* ...and done loading */
   return !gtk_spinner_get_spinning (GTK_SPINNER (ui_find (emails_page (wait->window), "filter_spinner")));
 }
@@ -316,17 +249,8 @@ select_email (GtkWindow  *window,
 {
   GListModel *model = shown_emails (window);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(SanEmail) email = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (san_email_get_id (email), email_id) == 0)
-        {
-          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), i);
-          return;
-        }
-    }
-  g_error ("e-mail %s is not in the list", email_id);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model),
+                                     ui_model_find_id (model, email_id));
 }
 
 static gboolean
@@ -427,9 +351,9 @@ list_body (SanApplication *app,
   wait_shown_ids (window, all, "the list to show the server's e-mails");
   g_assert_cmpstr (ui_stack_page (page, "detail_stack"), ==, "none");
   count = g_strdup_printf ("%u e-mails", all->len);
-  g_assert_cmpstr (label_text (page, "count_label"), ==, count);
+  g_assert_cmpstr (ui_label_text (page, "count_label"), ==, count);
   g_assert_false (gtk_widget_get_visible (ui_find (page, "more_button")));
-  g_assert_cmpstr (label_text (page, "date_filter_label"), ==, "Any Date");
+  g_assert_cmpstr (ui_label_text (page, "date_filter_label"), ==, "Any Date");
 
   /* A row: subject, date and time, recipients, kind */
   g_assert_nonnull (ui_find_label (page, san_email_get_subject (callback)));
@@ -545,7 +469,7 @@ dates_body (SanApplication *app,
   g_assert_true (san_date_parse_iso ("2026-11-22", &day));
   last = san_date_format (&day);
   range = g_strdup_printf ("%s – %s", first, last);
-  g_assert_cmpstr (label_text (page, "date_filter_label"), ==, range);
+  g_assert_cmpstr (ui_label_text (page, "date_filter_label"), ==, range);
   ui_screenshot (window, "emails-dates");
   screenshot_popover (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (ui_find (page, "date_button")))),
                       "emails-dates-popover");
@@ -570,17 +494,17 @@ dates_body (SanApplication *app,
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_find (page, "to_check"))));
   pick_day (page, "from_calendar", "2026-11-23");
   wait_shown_ids (window, since, "the e-mails since 23 November");
-  assert_contains (label_text (page, "date_filter_label"), "Since ");
+  ui_assert_contains (ui_label_text (page, "date_filter_label"), "Since ");
   toggle (page, "from_check");
   pick_day (page, "to_calendar", "2026-01-31");
   wait_shown_ids (window, until, "the e-mails until January");
-  assert_contains (label_text (page, "date_filter_label"), "Until ");
+  ui_assert_contains (ui_label_text (page, "date_filter_label"), "Until ");
 
   /* Any date */
   ui_click (ui_find (page, "any_date_button"));
   wait_shown_ids (window, all, "every e-mail again");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (ui_find (page, "date_button"))))));
-  g_assert_cmpstr (label_text (page, "date_filter_label"), ==, "Any Date");
+  g_assert_cmpstr (ui_label_text (page, "date_filter_label"), ==, "Any Date");
 }
 
 static void
@@ -611,12 +535,12 @@ reader_text_body (SanApplication *app,
   reader = ui_find (page, "reader");
 
   /* The header: subject, kind, from SAN, every recipient, when */
-  g_assert_cmpstr (label_text (reader, "subject_label"), ==, san_email_get_subject (callback));
-  g_assert_cmpstr (label_text (reader, "kind_label"), ==, "Callback");
-  g_assert_cmpstr (label_text (reader, "from_label"), ==, "SAN Internet");
-  g_assert_cmpstr (label_text (reader, "to_label"), ==,
+  g_assert_cmpstr (ui_label_text (reader, "subject_label"), ==, san_email_get_subject (callback));
+  g_assert_cmpstr (ui_label_text (reader, "kind_label"), ==, "Callback");
+  g_assert_cmpstr (ui_label_text (reader, "from_label"), ==, "SAN Internet");
+  g_assert_cmpstr (ui_label_text (reader, "to_label"), ==,
                    "demo@example.com, financeiro@contabilidade-exemplo.com.br");
-  g_assert_cmpstr (label_text (reader, "date_label"), ==, sent);
+  g_assert_cmpstr (ui_label_text (reader, "date_label"), ==, sent);
 
   /* The text part, exactly as sent */
   g_assert_true (gtk_widget_get_sensitive (ui_find (reader, "formatted_button")));
@@ -673,8 +597,8 @@ reader_html_body (SanApplication *app,
     g_autoptr(SanDepartment) department = NULL;
     g_autoptr(SanTicket) opened = NULL;
 
-    san_client_list_departments_async (fixture->oracle, NULL, on_result_cb, &departments_result);
-    departments = san_client_list_departments_finish (fixture->oracle, wait_result (&departments_result),
+    san_client_list_departments_async (fixture->oracle, NULL, ui_result_cb, &departments_result);
+    departments = san_client_list_departments_finish (fixture->oracle, ui_wait_result (&departments_result),
                                                       &error);
     g_assert_no_error (error);
     department = g_list_model_get_item (departments, 0);
@@ -683,11 +607,11 @@ reader_html_body (SanApplication *app,
                                   SAN_TICKET_PRIORITY_MEDIUM, "Imagem <img src=x> no site",
                                   "Vejam: <img src=\"https://evil.example/track.png\" alt=\"x\">"
                                   "<script>alert('oi')</script> & <b>fim</b>",
-                                  NULL, NULL, on_result_cb, &open_result);
-    opened = san_client_open_ticket_finish (fixture->oracle, wait_result (&open_result), &error);
+                                  NULL, NULL, ui_result_cb, &open_result);
+    opened = san_client_open_ticket_finish (fixture->oracle, ui_wait_result (&open_result), &error);
     g_assert_no_error (error);
     ticket = oracle_first_of_kind (fixture, SAN_EMAIL_KIND_TICKET);
-    assert_contains (san_email_get_html_body (ticket), "&lt;script&gt;");
+    ui_assert_contains (san_email_get_html_body (ticket), "&lt;script&gt;");
   }
   all = oracle_ids (fixture, NULL, NULL, NULL, NULL);
 
@@ -705,12 +629,12 @@ reader_html_body (SanApplication *app,
   text = body_text (page);
   g_assert_true (g_str_has_prefix (text, "Olá,\n\nRecebemos seu pedido para que a SAN Internet ligue para você.\n\n"
                                          "• Telefone: +55 (11) 91234-5678\n• Assunto: "));
-  assert_contains (text, "Área do Cliente > Nós ligamos para você.");
+  ui_assert_contains (text, "Área do Cliente > Nós ligamos para você.");
   g_assert_true (g_str_has_suffix (text, "\n\nEquipe SAN Internet"));
   assert_lacks (text, "<");
   assert_lacks (text, "&gt;");
   assert_lacks (text, "DOCTYPE");
-  assert_contains (label_text (reader, "part_label"), "not loaded");
+  ui_assert_contains (ui_label_text (reader, "part_label"), "not loaded");
   ui_screenshot (window, "emails-reader-html");
 
   /* The customer's markup shows as typed: never run, never loaded */
@@ -718,11 +642,11 @@ reader_html_body (SanApplication *app,
   ui_wait_for (reader_shows, window, TIMEOUT, "the ticket e-mail read");
   g_free (text);
   text = body_text (page);
-  assert_contains (text, "Vejam: <img src=\"https://evil.example/track.png\" alt=\"x\">"
-                         "<script>alert('oi')</script> & <b>fim</b>");
+  ui_assert_contains (text, "Vejam: <img src=\"https://evil.example/track.png\" alt=\"x\">"
+                            "<script>alert('oi')</script> & <b>fim</b>");
   assert_lacks (text, "[image");
-  g_assert_cmpstr (label_text (reader, "subject_label"), ==, san_email_get_subject (ticket));
-  assert_contains (label_text (reader, "subject_label"), "<img src=x>");
+  g_assert_cmpstr (ui_label_text (reader, "subject_label"), ==, san_email_get_subject (ticket));
+  ui_assert_contains (ui_label_text (reader, "subject_label"), "<img src=x>");
   {
     g_auto(GStrv) links = san_html_view_dup_links (SAN_HTML_VIEW (ui_find (page, "body_view")));
 
@@ -807,7 +731,7 @@ pages_body (SanApplication *app,
   wait[1] = GUINT_TO_POINTER (50);
   ui_wait_for (shows_count, wait, TIMEOUT, "the first page");
   count = g_strdup_printf ("50 of %u e-mails", all->len);
-  g_assert_cmpstr (label_text (page, "count_label"), ==, count);
+  g_assert_cmpstr (ui_label_text (page, "count_label"), ==, count);
   g_assert_true (gtk_widget_get_visible (ui_find (page, "more_button")));
   ui_screenshot (window, "emails-more");
 
@@ -821,7 +745,7 @@ pages_body (SanApplication *app,
   wait_shown_ids (window, all, "every e-mail, every page, in order");
   g_free (count);
   count = g_strdup_printf ("%u e-mails", all->len);
-  g_assert_cmpstr (label_text (page, "count_label"), ==, count);
+  g_assert_cmpstr (ui_label_text (page, "count_label"), ==, count);
   g_assert_false (gtk_widget_get_visible (ui_find (page, "more_button")));
 }
 
@@ -835,9 +759,9 @@ test_pages (Fixture       *fixture,
   g_autoptr(SanService) service = NULL;
 
   /* More than two pages: each change of support level e-mails the contract */
-  san_client_list_all_services_async (fixture->oracle, contract_id (fixture), NULL, on_result_cb,
+  san_client_list_all_services_async (fixture->oracle, contract_id (fixture), NULL, ui_result_cb,
                                       &services_result);
-  services = san_client_list_all_services_finish (fixture->oracle, wait_result (&services_result), &error);
+  services = san_client_list_all_services_finish (fixture->oracle, ui_wait_result (&services_result), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (services) && service == NULL; i++)
     {
@@ -855,8 +779,8 @@ test_pages (Fixture       *fixture,
       san_client_set_support_level_async (fixture->oracle, contract_id (fixture),
                                           san_service_get_id (service),
                                           i % 2 == 0 ? SAN_SUPPORT_LEVEL_PREMIUM : SAN_SUPPORT_LEVEL_BUSINESS,
-                                          NULL, on_result_cb, &result);
-      changed = san_client_set_support_level_finish (fixture->oracle, wait_result (&result), &error);
+                                          NULL, ui_result_cb, &result);
+      changed = san_client_set_support_level_finish (fixture->oracle, ui_wait_result (&result), &error);
       g_assert_no_error (error);
     }
 
@@ -971,10 +895,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  /* No G_TEST_OPTION_ISOLATE_DIRS: it would hide XDG_DATA_DIRS and with it
-   * the icon theme; meson's test_env already gives a private HOME and XDG. */
-  g_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/emails/list-newest-first-kind-filter", Fixture, NULL,
               fixture_set_up, test_list, fixture_tear_down);

@@ -10,7 +10,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "san-api.h"
 #include "san-bank-account-dialog.h"
@@ -33,66 +32,18 @@ typedef struct
   char          *tmp_dir;
 } Fixture;
 
-/* The oracle's calls, waited for */
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   const char * const args[] = { "--today", TODAY, NULL };
-  g_autoptr(SanTokenStore) store = san_memory_token_store_new ();
-  g_autoptr(GAsyncResult) login = NULL;
-  g_autoptr(GAsyncResult) me_result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SanMe) me = NULL;
 
   fixture->server = san_test_server_start (TRUE, args);
-  fixture->oracle = san_client_new (san_test_server_get_url (fixture->server), store, &error);
-  g_assert_no_error (error);
-
-  san_client_login_async (fixture->oracle, DEMO_EMAIL, DEMO_PASSWORD, NULL, on_result_cb, &login);
-  san_client_login_finish (fixture->oracle, wait_result (&login), &error);
-  g_assert_no_error (error);
-
-  san_client_fetch_me_async (fixture->oracle, NULL, on_result_cb, &me_result);
-  me = san_client_fetch_me_finish (fixture->oracle, wait_result (&me_result), &error);
-  g_assert_no_error (error);
+  fixture->oracle = ui_signed_in_client (san_test_server_get_url (fixture->server),
+                                         DEMO_EMAIL, DEMO_PASSWORD);
+  me = ui_fetch_me (fixture->oracle);
   fixture->contract = g_list_model_get_item (san_me_get_contracts (me), 0);
   g_assert_cmpstr (san_contract_get_name (fixture->contract), ==, "Ana Souza");
 
@@ -104,7 +55,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->tmp_dir);
+  ui_remove_tree (fixture->tmp_dir);
   g_free (fixture->tmp_dir);
   g_clear_object (&fixture->contract);
   g_clear_object (&fixture->oracle);
@@ -125,8 +76,8 @@ oracle_pay_methods (Fixture *fixture)
   SanPayMethods *pay_methods;
 
   san_client_get_pay_methods_async (fixture->oracle, contract_id (fixture), NULL,
-                                    on_result_cb, &result);
-  pay_methods = san_client_get_pay_methods_finish (fixture->oracle, wait_result (&result), &error);
+                                    ui_result_cb, &result);
+  pay_methods = san_client_get_pay_methods_finish (fixture->oracle, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   return pay_methods;
 }
@@ -138,8 +89,8 @@ oracle_dda (Fixture *fixture)
   g_autoptr(GError) error = NULL;
   SanDda *dda;
 
-  san_client_get_dda_async (fixture->oracle, contract_id (fixture), NULL, on_result_cb, &result);
-  dda = san_client_get_dda_finish (fixture->oracle, wait_result (&result), &error);
+  san_client_get_dda_async (fixture->oracle, contract_id (fixture), NULL, ui_result_cb, &result);
+  dda = san_client_get_dda_finish (fixture->oracle, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   return dda;
 }
@@ -152,8 +103,8 @@ oracle_bank_accounts (Fixture *fixture)
   GListModel *accounts;
 
   san_client_list_bank_accounts_async (fixture->oracle, contract_id (fixture), NULL,
-                                       on_result_cb, &result);
-  accounts = san_client_list_bank_accounts_finish (fixture->oracle, wait_result (&result), &error);
+                                       ui_result_cb, &result);
+  accounts = san_client_list_bank_accounts_finish (fixture->oracle, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   return accounts;
 }
@@ -166,8 +117,8 @@ oracle_fiscal_notes (Fixture *fixture)
   GListModel *notes;
 
   san_client_list_all_fiscal_notes_async (fixture->oracle, contract_id (fixture), NULL,
-                                          on_result_cb, &result);
-  notes = san_client_list_all_fiscal_notes_finish (fixture->oracle, wait_result (&result), &error);
+                                          ui_result_cb, &result);
+  notes = san_client_list_all_fiscal_notes_finish (fixture->oracle, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   return notes;
 }
@@ -178,120 +129,14 @@ static void
 sign_in (GtkWindow *window,
          Fixture   *fixture)
 {
-  GtkWidget *page;
-
   /* Under Xvfb no window manager makes a window active: a focused entry's
    * cursor blink then warns that it "did not receive a focus-out event" */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
   gtk_window_set_default_size (window, 1100, 760);
-  ui_wait_stack_page (GTK_WIDGET (window), "stack", "sign-in", TIMEOUT);
-  page = ui_find (GTK_WIDGET (window), "sign_in_page");
-  ui_type (ui_find (page, "email_row"), DEMO_EMAIL);
-  ui_type (ui_find (page, "password_row"), DEMO_PASSWORD);
-  ui_click (ui_find (page, "sign_in_button"));
-  ui_wait_stack_page (GTK_WIDGET (window), "stack", "main", TIMEOUT);
+  ui_sign_in (window, NULL, DEMO_EMAIL, DEMO_PASSWORD, TIMEOUT);
 
   /* Ana Souza's own contract, whatever an earlier test left chosen */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_find (GTK_WIDGET (window), "contract_dropdown")), 0);
-}
-
-static void
-select_section (GtkWindow  *window,
-                const char *row_id)
-{
-  GtkListBox *sidebar = GTK_LIST_BOX (ui_find (GTK_WIDGET (window), "sidebar_list"));
-
-  gtk_list_box_select_row (sidebar, GTK_LIST_BOX_ROW (ui_find (GTK_WIDGET (window), row_id)));
-}
-
-/* The rows of a GtkListBox (not its placeholder) */
-static guint
-count_rows (GtkWidget *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
-    n++;
-  return n;
-}
-
-static GtkWidget *
-row_at (GtkWidget *list,
-        guint      index)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
-
-  g_assert_nonnull (row);
-  return GTK_WIDGET (row);
-}
-
-/* The first toplevel window of @type other than @except */
-static GtkWindow *
-find_toplevel (GType      type,
-               GtkWindow *except)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (window != except && G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;   /* still held by GTK */
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  GType      type;
-  GtkWindow *found;
-} ToplevelWait;
-
-static gboolean
-toplevel_shown (gpointer data)
-{
-  ToplevelWait *wait = data;
-
-  wait->found = find_toplevel (wait->type, NULL);
-  return wait->found != NULL && gtk_widget_get_mapped (GTK_WIDGET (wait->found));
-}
-
-static GtkWindow *
-wait_toplevel (GType type)
-{
-  ToplevelWait wait = { type, NULL };
-  g_autofree char *what = g_strdup_printf ("a %s to show", g_type_name (type));
-
-  ui_wait_for (toplevel_shown, &wait, TIMEOUT, what);
-  return wait.found;
-}
-
-static gboolean
-toplevel_gone (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data), NULL) == NULL;
-}
-
-/* The first widget under @root whose widget name is @name */
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The first button under @root with @action_name (and string target @target) */
@@ -454,12 +299,6 @@ server_has_method (gpointer data)
 }
 
 static gboolean
-widget_sensitive (gpointer data)
-{
-  return gtk_widget_get_sensitive (data);
-}
-
-static gboolean
 methods_loaded (gpointer data)
 {
   return g_strcmp0 (ui_stack_page (data, "methods_stack"), "content") == 0;
@@ -469,26 +308,6 @@ static gboolean
 dda_on (gpointer data)
 {
   return gtk_switch_get_state (GTK_SWITCH (data)) && gtk_widget_get_sensitive (data);
-}
-
-typedef struct
-{
-  GtkWidget *list;
-  guint      n;
-} RowsWait;
-
-static gboolean
-list_has_rows (gpointer data)
-{
-  RowsWait *wait = data;
-
-  return count_rows (wait->list) == wait->n;
-}
-
-static gboolean
-label_visible (gpointer data)
-{
-  return gtk_widget_get_visible (data) && gtk_label_get_text (data)[0] != '\0';
 }
 
 static void
@@ -523,11 +342,10 @@ payment_methods_body (SanApplication *app,
   GtkWidget *dialog, *document_error, *account_error, *service_row, *remove;
   AdwMessageDialog *confirm;
   MethodWait wait = { fixture, NULL, NULL, SAN_PAYMENT_METHOD_PIX };
-  RowsWait rows_wait;
   SanPaymentMethod other;
 
   sign_in (window, fixture);
-  select_section (window, "payment_methods_row");
+  ui_select_section (window, "payment_methods_row");
   page = ui_find (GTK_WIDGET (window), "payment_methods_page");
   ui_wait_for (methods_loaded, page, TIMEOUT, "the payment methods to load");
 
@@ -539,11 +357,11 @@ payment_methods_body (SanApplication *app,
   dda_switch = ui_find (page, "dda_switch");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (default_row)), ==,
                     san_pay_methods_get_default_method (pay_methods));
-  g_assert_cmpuint (count_rows (services_list), ==, g_list_model_get_n_items (services));
-  g_assert_cmpuint (count_rows (cards_list), ==, 1);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (cards_list, 0))),
+  g_assert_cmpuint (ui_count_rows (services_list), ==, g_list_model_get_n_items (services));
+  g_assert_cmpuint (ui_count_rows (cards_list), ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (ui_row_at (cards_list, 0))),
                    ==, "Visa •••• 1111");
-  g_assert_cmpuint (count_rows (accounts_list), ==, 0);
+  g_assert_cmpuint (ui_count_rows (accounts_list), ==, 0);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (dda_switch)));
   ui_screenshot (window, "payment-methods");
 
@@ -556,7 +374,7 @@ payment_methods_body (SanApplication *app,
   /* Bank debit without a bank account: refused, explained, put back */
   adw_combo_row_set_selected (ADW_COMBO_ROW (default_row), SAN_PAYMENT_METHOD_BANK_DEBIT);
   wait_toast (window, "To pay by bank debit, first add a bank account under Bank Accounts.");
-  ui_wait_for (widget_sensitive, default_row, TIMEOUT, "the default row back");
+  ui_wait_for (ui_widget_is_sensitive, default_row, TIMEOUT, "the default row back");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (default_row)), ==,
                     SAN_PAYMENT_METHOD_PIX);
   ui_wait_for (server_has_method, &wait, TIMEOUT, "the default method to stay PIX");
@@ -565,7 +383,7 @@ payment_methods_body (SanApplication *app,
   first_service = g_list_model_get_item (services, 0);
   other = san_service_pay_method_get_method (first_service) == SAN_PAYMENT_METHOD_BOLETO
           ? SAN_PAYMENT_METHOD_CARD : SAN_PAYMENT_METHOD_BOLETO;
-  service_row = row_at (services_list, 0);
+  service_row = ui_row_at (services_list, 0);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (service_row)), ==,
                    san_service_pay_method_get_name (first_service));
   wait.row = service_row;
@@ -593,7 +411,7 @@ payment_methods_body (SanApplication *app,
 
   /* A bank account: a CPF is checked as it is typed */
   ui_click (ui_find (page, "add_account_button"));
-  dialog = GTK_WIDGET (wait_toplevel (SAN_TYPE_BANK_ACCOUNT_DIALOG));
+  dialog = GTK_WIDGET (ui_wait_toplevel (SAN_TYPE_BANK_ACCOUNT_DIALOG, TIMEOUT));
   document_error = ui_find (dialog, "document_error_label");
   fill_bank_account (dialog, "12345-6");
   ui_type (ui_find (dialog, "document_row"), "318.472.659");
@@ -608,7 +426,7 @@ payment_methods_body (SanApplication *app,
   /* The wrong check digit: the server says so, next to the account */
   account_error = ui_find (dialog, "account_error_label");
   ui_click (ui_find (dialog, "add_button"));
-  ui_wait_for (label_visible, account_error, TIMEOUT, "the account's error");
+  ui_wait_for (ui_label_is_shown, account_error, TIMEOUT, "the account's error");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (account_error)), ==,
                    "The account number or its check digit is not right for this bank. Check "
                    "them on your card or statement.");
@@ -620,12 +438,10 @@ payment_methods_body (SanApplication *app,
   ui_type (ui_find (dialog, "account_row"), "12345-1");
   g_assert_false (gtk_widget_get_visible (account_error));
   ui_click (ui_find (dialog, "add_button"));
-  ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (SAN_TYPE_BANK_ACCOUNT_DIALOG), TIMEOUT,
+  ui_wait_for (ui_toplevel_is_gone, GSIZE_TO_POINTER (SAN_TYPE_BANK_ACCOUNT_DIALOG), TIMEOUT,
                "the dialog to close");
-  rows_wait.list = accounts_list;
-  rows_wait.n = 1;
-  ui_wait_for (list_has_rows, &rows_wait, TIMEOUT, "the account in the list");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (accounts_list, 0))),
+  ui_wait_rows (accounts_list, 1, TIMEOUT, "the account in the list");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (ui_row_at (accounts_list, 0))),
                    ==, "Itaú · agency 1234 · account 12345-1");
   accounts = oracle_bank_accounts (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 1);
@@ -636,12 +452,11 @@ payment_methods_body (SanApplication *app,
   remove = find_action_button (accounts_list, "paymethods.remove-account", NULL);
   g_assert_nonnull (remove);
   ui_click (remove);
-  confirm = ADW_MESSAGE_DIALOG (wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  confirm = ADW_MESSAGE_DIALOG (ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG, TIMEOUT));
   g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Remove the Itaú Account?");
   ui_screenshot (GTK_WINDOW (confirm), "bank-account-remove");
   adw_message_dialog_response (confirm, "remove");
-  rows_wait.n = 0;
-  ui_wait_for (list_has_rows, &rows_wait, TIMEOUT, "the account gone from the list");
+  ui_wait_rows (accounts_list, 0, TIMEOUT, "the account gone from the list");
   accounts = oracle_bank_accounts (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 0);
 }
@@ -768,7 +583,7 @@ fiscal_notes_body (SanApplication *app,
   g_assert_cmpuint (n_notes, >=, 4);
 
   sign_in (window, fixture);
-  select_section (window, "fiscal_notes_row");
+  ui_select_section (window, "fiscal_notes_row");
   page = ui_find (GTK_WIDGET (window), "fiscal_notes_page");
   ui_wait_for (notes_listed, page, TIMEOUT, "the notas fiscais to load");
   g_assert_cmpuint (g_list_model_get_n_items (shown_notes (page)), ==, n_notes);
@@ -797,8 +612,8 @@ fiscal_notes_body (SanApplication *app,
     g_autofree char *toast = NULL;
 
     san_client_get_fiscal_note_async (fixture->oracle, contract_id (fixture),
-                                      san_fiscal_note_get_id (pending), NULL, on_result_cb, &result);
-    issued_now = san_client_get_fiscal_note_finish (fixture->oracle, wait_result (&result), &error);
+                                      san_fiscal_note_get_id (pending), NULL, ui_result_cb, &result);
+    issued_now = san_client_get_fiscal_note_finish (fixture->oracle, ui_wait_result (&result), &error);
     g_assert_no_error (error);
     g_assert_cmpint (san_fiscal_note_get_status (issued_now), ==, SAN_FISCAL_NOTE_STATUS_ISSUED);
     toast = g_strdup_printf ("Nota fiscal %s issued", san_fiscal_note_get_number (issued_now));
@@ -817,7 +632,7 @@ fiscal_notes_body (SanApplication *app,
   save = wait_action_button (ui_find (page, "column_view"), "fiscal.save-pdf",
                              san_fiscal_note_get_id (first_issued));
   ui_click (save);
-  chooser = GTK_WIDGET (wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  chooser = GTK_WIDGET (ui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, TIMEOUT));
   pdf_name = san_fiscal_export_file_name (first_issued, SAN_FISCAL_NOTE_FORMAT_PDF);
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
                    GTK_FILE_CHOOSER_ACTION_SAVE);
@@ -827,7 +642,7 @@ fiscal_notes_body (SanApplication *app,
     g_assert_cmpstr (current_name, ==, pdf_name);
   }
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), TIMEOUT,
+  ui_wait_for (ui_toplevel_is_gone, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), TIMEOUT,
                "the file chooser to close");
   {
     g_autofree char *path = g_build_filename (fixture->tmp_dir, pdf_name, NULL);
@@ -849,11 +664,11 @@ fiscal_notes_body (SanApplication *app,
 
   /* Export for the accountant: the dialog, up to its folder chooser */
   ui_click (ui_find (page, "export_button"));
-  export_dialog = GTK_WIDGET (wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  export_dialog = GTK_WIDGET (ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG, TIMEOUT));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (export_dialog),
                                                            "export"));
-  from_row = find_named (export_dialog, "export_from_row");
-  to_row = find_named (export_dialog, "export_to_row");
+  from_row = ui_find_named (export_dialog, "export_from_row");
+  to_row = ui_find_named (export_dialog, "export_to_row");
   g_assert_nonnull (from_row);
   g_assert_nonnull (to_row);
   /* A period that ends before it starts cannot be exported */
@@ -862,15 +677,15 @@ fiscal_notes_body (SanApplication *app,
   g_assert_nonnull (adw_action_row_get_subtitle (ADW_ACTION_ROW (to_row)));
   adw_combo_row_set_selected (ADW_COMBO_ROW (from_row), 2);
   adw_combo_row_set_selected (ADW_COMBO_ROW (to_row), 0);
-  choose = find_named (export_dialog, "export_choose_button");
+  choose = ui_find_named (export_dialog, "export_choose_button");
   g_assert_nonnull (choose);
   ui_screenshot (GTK_WINDOW (export_dialog), "fiscal-export-dialog");
   ui_click (choose);
-  chooser = GTK_WIDGET (wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  chooser = GTK_WIDGET (ui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, TIMEOUT));
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
                    GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), TIMEOUT,
+  ui_wait_for (ui_toplevel_is_gone, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), TIMEOUT,
                "the folder chooser to close");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (export_dialog),
                                                            "export"));
@@ -962,7 +777,7 @@ error_state_body (SanApplication *app,
   GtkWidget *methods_page, *notes_page;
 
   sign_in (window, fixture);
-  select_section (window, "payment_methods_row");
+  ui_select_section (window, "payment_methods_row");
   methods_page = ui_find (GTK_WIDGET (window), "payment_methods_page");
   notes_page = ui_find (GTK_WIDGET (window), "fiscal_notes_page");
   ui_wait_for (methods_loaded, methods_page, TIMEOUT, "the payment methods to load");
@@ -976,7 +791,7 @@ error_state_body (SanApplication *app,
                                                                                "methods_error_page"))));
   ui_screenshot (window, "payment-methods-error");
 
-  select_section (window, "fiscal_notes_row");
+  ui_select_section (window, "fiscal_notes_row");
   ui_wait_for (stack_shows_error, notes_page, TIMEOUT, "the notas fiscais' error state");
   g_assert_true (gtk_widget_get_visible (ui_find (notes_page, "notes_retry_button")));
   g_assert_false (gtk_widget_get_sensitive (ui_find (notes_page, "export_button")));
@@ -1023,7 +838,7 @@ test_export_empty_period (Fixture       *fixture,
   g_date_set_dmy (&to, 31, G_DATE_JANUARY, 2020);
   export = san_fiscal_export_new (fixture->oracle, contract_id (fixture), &from, &to, folder);
   san_fiscal_export_run_async (export, NULL, on_export_cb, &result);
-  g_assert_true (san_fiscal_export_run_finish (export, wait_result (&result), &n, &error));
+  g_assert_true (san_fiscal_export_run_finish (export, ui_wait_result (&result), &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 0);
 
@@ -1079,7 +894,7 @@ test_export_failure_keeps_files (Fixture       *fixture,
   g_date_set_dmy (&to, 31, G_DATE_DECEMBER, 2026);
   export = san_fiscal_export_new (fixture->oracle, contract_id (fixture), &from, &to, folder);
   san_fiscal_export_run_async (export, NULL, on_export_cb, &result);
-  g_assert_false (san_fiscal_export_run_finish (export, wait_result (&result), NULL, &error));
+  g_assert_false (san_fiscal_export_run_finish (export, ui_wait_result (&result), NULL, &error));
   g_assert_nonnull (error);
   /* The error names the note; the first note's files stay; no summary */
   g_assert_nonnull (strstr (error->message, san_fiscal_note_get_number (second)));
@@ -1130,10 +945,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  /* No G_TEST_OPTION_ISOLATE_DIRS: it would hide XDG_DATA_DIRS and with it
-   * the icon theme; meson's test_env already gives a private HOME and XDG. */
-  g_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/fiscal-export/csv-quoting", test_export_csv_quoting);
   g_test_add ("/ui/fiscal-export/empty-period-writes-nothing", Fixture, NULL,

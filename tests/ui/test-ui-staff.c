@@ -17,7 +17,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "san-api.h"
 #include "san-drafts.h"
@@ -53,41 +52,6 @@ typedef struct
   char          *tmpdir;
 } Fixture;
 
-/* Async calls, waited for */
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static SanClient *
-signed_in_client (const char *url,
-                  const char *email,
-                  const char *password)
-{
-  g_autoptr(SanTokenStore) store = san_memory_token_store_new ();
-  g_autoptr(GAsyncResult) login = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SanClient) client = san_client_new (url, store, &error);
-
-  g_assert_no_error (error);
-  san_client_login_async (client, email, password, NULL, on_result_cb, &login);
-  san_client_login_finish (client, wait_result (&login), &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&client);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -96,27 +60,12 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   fixture->server = san_test_server_start (TRUE, args);
-  fixture->staff = signed_in_client (san_test_server_get_url (fixture->server),
-                                     STAFF_EMAIL, STAFF_PASSWORD);
-  fixture->customer = signed_in_client (san_test_server_get_url (fixture->server),
-                                        DEMO_EMAIL, DEMO_PASSWORD);
+  fixture->staff = ui_signed_in_client (san_test_server_get_url (fixture->server),
+                                        STAFF_EMAIL, STAFF_PASSWORD);
+  fixture->customer = ui_signed_in_client (san_test_server_get_url (fixture->server),
+                                           DEMO_EMAIL, DEMO_PASSWORD);
   fixture->tmpdir = g_dir_make_tmp ("test-ui-staff-XXXXXX", &error);
   g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -126,7 +75,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->customer);
   g_clear_object (&fixture->staff);
   g_clear_pointer (&fixture->server, san_test_server_stop);
-  remove_tree (fixture->tmpdir);
+  ui_remove_tree (fixture->tmpdir);
   g_clear_pointer (&fixture->tmpdir, g_free);
 }
 
@@ -154,8 +103,8 @@ oracle_queue_ids (Fixture                 *fixture,
 
   san_client_list_all_staff_tickets_async (fixture->staff, department_id, status, priority,
                                            waiting_on_us ? &waiting : NULL, search, NULL,
-                                           on_result_cb, &result);
-  tickets = san_client_list_all_staff_tickets_finish (fixture->staff, wait_result (&result),
+                                           ui_result_cb, &result);
+  tickets = san_client_list_all_staff_tickets_finish (fixture->staff, ui_wait_result (&result),
                                                       &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (tickets); i++)
@@ -175,8 +124,8 @@ oracle_staff_ticket (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   SanTicket *ticket;
 
-  san_client_get_staff_ticket_async (fixture->staff, ticket_id, NULL, on_result_cb, &result);
-  ticket = san_client_get_staff_ticket_finish (fixture->staff, wait_result (&result), &error);
+  san_client_get_staff_ticket_async (fixture->staff, ticket_id, NULL, ui_result_cb, &result);
+  ticket = san_client_get_staff_ticket_finish (fixture->staff, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   return ticket;
 }
@@ -190,9 +139,9 @@ oracle_customer_ticket (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   SanTicket *ticket;
 
-  san_client_get_ticket_async (fixture->customer, contract_id, ticket_id, NULL, on_result_cb,
+  san_client_get_ticket_async (fixture->customer, contract_id, ticket_id, NULL, ui_result_cb,
                                &result);
-  ticket = san_client_get_ticket_finish (fixture->customer, wait_result (&result), &error);
+  ticket = san_client_get_ticket_finish (fixture->customer, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   return ticket;
 }
@@ -208,8 +157,8 @@ oracle_emails_with (Fixture    *fixture,
   g_autoptr(SanPage) page = NULL;
 
   san_client_list_emails_async (fixture->customer, contract_id, NULL, text, NULL, NULL, NULL, 100,
-                                NULL, on_result_cb, &result);
-  page = san_client_list_emails_finish (fixture->customer, wait_result (&result), &error);
+                                NULL, ui_result_cb, &result);
+  page = san_client_list_emails_finish (fixture->customer, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   return g_list_model_get_n_items (san_page_get_items (page));
 }
@@ -223,8 +172,8 @@ oracle_department_id (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) departments = NULL;
 
-  san_client_list_departments_async (fixture->staff, NULL, on_result_cb, &result);
-  departments = san_client_list_departments_finish (fixture->staff, wait_result (&result), &error);
+  san_client_list_departments_async (fixture->staff, NULL, ui_result_cb, &result);
+  departments = san_client_list_departments_finish (fixture->staff, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
@@ -260,25 +209,6 @@ shown_tickets (GtkWindow *window)
                                                                          "list_view"))));
 }
 
-static gboolean
-shows_exactly (GtkWindow *window,
-               GPtrArray *ids)
-{
-  GListModel *model = shown_tickets (window);
-  guint n = g_list_model_get_n_items (model);
-
-  if (n != ids->len)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SanTicket) ticket = g_list_model_get_item (model, i);
-
-      if (!g_ptr_array_find_with_equal_func (ids, san_ticket_get_id (ticket), g_str_equal, NULL))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 typedef struct
 {
   GtkWindow *window;
@@ -292,7 +222,7 @@ shows_ids (gpointer data)
   GtkWidget *page = queue_page (wait->window);
 
   return g_strcmp0 (ui_stack_page (page, "list_stack"), "list") == 0 &&
-         shows_exactly (wait->window, wait->ids);
+         ui_model_has_ids (shown_tickets (wait->window), wait->ids, FALSE);
 }
 
 /* Waits until the queue shows exactly @ids (any order); takes @ids */
@@ -573,12 +503,6 @@ type_message (GtkWindow  *window,
 
 /* /ui/staff/queue/replaces-customer-sections */
 
-static gboolean
-leaflet_is_folded (gpointer data)
-{
-  return adw_leaflet_get_folded (data);
-}
-
 static void
 queue_body (SanApplication *app,
             GtkWindow      *window,
@@ -639,7 +563,7 @@ queue_body (SanApplication *app,
   /* A narrow window: the list, then the ticket, and Back */
   gtk_window_set_default_size (window, 420, 760);
   inner = ui_find (page, "leaflet");
-  ui_wait_for (leaflet_is_folded, inner, TIMEOUT, "the queue to fold");
+  ui_wait_for (ui_leaflet_is_folded, inner, TIMEOUT, "the queue to fold");
   g_assert_true (adw_leaflet_get_visible_child (ADW_LEAFLET (inner)) == ui_find (page, "list_side"));
   select_ticket (window, LONGEST_SUBJECT);
   g_assert_true (adw_leaflet_get_visible_child (ADW_LEAFLET (inner)) ==
@@ -952,9 +876,9 @@ thread_body (SanApplication *app,
     GtkListBox *list;
     guint n_rows = 0;
 
-    san_client_list_all_services_async (fixture->customer, contract_id, NULL, on_result_cb,
+    san_client_list_all_services_async (fixture->customer, contract_id, NULL, ui_result_cb,
                                         &result);
-    services = san_client_list_all_services_finish (fixture->customer, wait_result (&result),
+    services = san_client_list_all_services_finish (fixture->customer, ui_wait_result (&result),
                                                     &error);
     g_assert_no_error (error);
     /* As a click does: the button takes the focus (GTK 4.8's popover
@@ -1366,10 +1290,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  /* No G_TEST_OPTION_ISOLATE_DIRS: it would hide XDG_DATA_DIRS and with it
-   * the icon theme; meson's test_env already gives a private HOME and XDG. */
-  g_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/staff/queue/replaces-customer-sections", Fixture, NULL,
               fixture_set_up, test_queue, fixture_tear_down);

@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 
 #include "san-api.h"
 #include "san-billing-labels.h"
@@ -50,24 +49,6 @@ typedef struct
   SanMe         *me;       /* Ana's contracts */
 } Fixture;
 
-/* The oracle's calls, waited for */
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static char *
 server_day (ServerDay day)
 {
@@ -87,22 +68,11 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autofree char *today = server_day (GPOINTER_TO_INT (data));
   const char * const args[] = { "--today", today, NULL };
-  g_autoptr(SanTokenStore) store = san_memory_token_store_new ();
-  g_autoptr(GAsyncResult) login = NULL;
-  g_autoptr(GAsyncResult) me_result = NULL;
-  g_autoptr(GError) error = NULL;
 
   fixture->server = san_test_server_start (TRUE, args);
-  fixture->oracle = san_client_new (san_test_server_get_url (fixture->server), store, &error);
-  g_assert_no_error (error);
-
-  san_client_login_async (fixture->oracle, DEMO_EMAIL, DEMO_PASSWORD, NULL, on_result_cb, &login);
-  san_client_login_finish (fixture->oracle, wait_result (&login), &error);
-  g_assert_no_error (error);
-
-  san_client_fetch_me_async (fixture->oracle, NULL, on_result_cb, &me_result);
-  fixture->me = san_client_fetch_me_finish (fixture->oracle, wait_result (&me_result), &error);
-  g_assert_no_error (error);
+  fixture->oracle = ui_signed_in_client (san_test_server_get_url (fixture->server),
+                                         DEMO_EMAIL, DEMO_PASSWORD);
+  fixture->me = ui_fetch_me (fixture->oracle);
 }
 
 static void
@@ -140,8 +110,8 @@ oracle_callbacks (Fixture     *fixture,
   GListModel *callbacks;
 
   san_client_list_callbacks_async (fixture->oracle, san_contract_get_id (contract), NULL,
-                                   on_result_cb, &result);
-  callbacks = san_client_list_callbacks_finish (fixture->oracle, wait_result (&result), &error);
+                                   ui_result_cb, &result);
+  callbacks = san_client_list_callbacks_finish (fixture->oracle, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   return callbacks;
 }
@@ -155,8 +125,8 @@ oracle_services (Fixture     *fixture,
   GListModel *services;
 
   san_client_list_all_services_async (fixture->oracle, san_contract_get_id (contract), NULL,
-                                      on_result_cb, &result);
-  services = san_client_list_all_services_finish (fixture->oracle, wait_result (&result), &error);
+                                      ui_result_cb, &result);
+  services = san_client_list_all_services_finish (fixture->oracle, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   return services;
 }
@@ -203,18 +173,11 @@ oracle_service_by_id (Fixture     *fixture,
 static void
 sign_in (GtkWindow *window)
 {
-  GtkWidget *page;
-
   /* Under Xvfb no window manager makes a window active: a focused entry's
    * cursor blink then warns that it "did not receive a focus-out event" */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
   gtk_window_set_default_size (window, 1100, 720);
-  ui_wait_stack_page (GTK_WIDGET (window), "stack", "sign-in", TIMEOUT);
-  page = ui_find (GTK_WIDGET (window), "sign_in_page");
-  ui_type (ui_find (page, "email_row"), DEMO_EMAIL);
-  ui_type (ui_find (page, "password_row"), DEMO_PASSWORD);
-  ui_click (ui_find (page, "sign_in_button"));
-  ui_wait_stack_page (GTK_WIDGET (window), "stack", "main", TIMEOUT);
+  ui_sign_in (window, NULL, DEMO_EMAIL, DEMO_PASSWORD, TIMEOUT);
 }
 
 static void
@@ -237,143 +200,10 @@ select_contract (GtkWindow  *window,
   g_error ("no contract %s in the window", name);
 }
 
-static void
-select_section (GtkWindow  *window,
-                const char *row_id)
-{
-  GtkListBox *sidebar = GTK_LIST_BOX (ui_find (GTK_WIDGET (window), "sidebar_list"));
-
-  gtk_list_box_select_row (sidebar, GTK_LIST_BOX_ROW (ui_find (GTK_WIDGET (window), row_id)));
-}
-
-/* The rows of a GtkListBox (not its placeholder) */
-static guint
-count_rows (GtkWidget *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
-    n++;
-  return n;
-}
-
-static GtkWidget *
-row_at (GtkWidget *list,
-        guint      index)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
-
-  g_assert_nonnull (row);
-  return GTK_WIDGET (row);
-}
-
-typedef struct
-{
-  GtkWidget *list;
-  guint      n;
-} RowsWait;
-
-static gboolean
-list_has_rows (gpointer data)
-{
-  RowsWait *wait = data;
-
-  return count_rows (wait->list) == wait->n;
-}
-
-static void
-wait_rows (GtkWidget *list,
-           guint      n)
-{
-  RowsWait wait = { list, n };
-  g_autofree char *what = g_strdup_printf ("%u rows", n);
-
-  ui_wait_for (list_has_rows, &wait, TIMEOUT, what);
-}
-
-/* The first visible toplevel window of @type */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;   /* still held by GTK */
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  GType      type;
-  GtkWindow *found;
-} ToplevelWait;
-
-static gboolean
-toplevel_shown (gpointer data)
-{
-  ToplevelWait *wait = data;
-
-  wait->found = find_toplevel (wait->type);
-  return wait->found != NULL && gtk_widget_get_mapped (GTK_WIDGET (wait->found));
-}
-
-static GtkWidget *
-wait_toplevel (GType type)
-{
-  ToplevelWait wait = { type, NULL };
-  g_autofree char *what = g_strdup_printf ("a %s to show", g_type_name (type));
-
-  ui_wait_for (toplevel_shown, &wait, TIMEOUT, what);
-  return GTK_WIDGET (wait.found);
-}
-
-static gboolean
-toplevel_gone (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
-}
-
-/* The first widget under @root whose widget name is @name */
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 widget_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-widget_sensitive (gpointer data)
-{
-  return gtk_widget_get_sensitive (data);
-}
-
-static gboolean
-label_visible (gpointer data)
-{
-  return gtk_widget_get_visible (data) && gtk_label_get_text (data)[0] != '\0';
 }
 
 typedef struct
@@ -440,13 +270,13 @@ callback_request_body (SanApplication *app,
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.request-callback");
   ui_screenshot (window, "support-overview-callback");
   ui_click (button);
-  dialog = wait_toplevel (SAN_TYPE_CALLBACK_DIALOG);
+  dialog = GTK_WIDGET (ui_wait_toplevel (SAN_TYPE_CALLBACK_DIALOG, TIMEOUT));
 
   /* The contract's earlier request: the demo's, scheduled */
   g_assert_cmpuint (g_list_model_get_n_items (before), ==, 1);
   requests = ui_find (dialog, "requests_list");
-  wait_rows (requests, 1);
-  demo_row = row_at (requests, 0);
+  ui_wait_rows (requests, 1, TIMEOUT, NULL);
+  demo_row = ui_row_at (requests, 0);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (demo_row)), ==,
                    "Dúvidas sobre a migração da loja virtual");
   g_assert_nonnull (ui_find_label (demo_row, "Scheduled"));
@@ -464,7 +294,7 @@ callback_request_body (SanApplication *app,
   g_assert_false (gtk_widget_get_visible (phone_error));
   /* ...a complete number with an area code that does not exist is */
   ui_type (phone_row, "(10) 91234-5678");
-  g_assert_true (label_visible (phone_error));
+  g_assert_true (ui_label_is_shown (phone_error));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (phone_error)), ==,
                    "10 is not a Brazilian area code (DDD)");
   g_assert_true (gtk_widget_has_css_class (phone_row, "error"));
@@ -516,11 +346,11 @@ callback_request_body (SanApplication *app,
   g_assert_nonnull (strstr (sent_text, " between 09:00 and 12:00, at +55 (11) 91234-5678."));
   g_assert_true (gtk_widget_get_visible (ui_find (dialog, "done_button")));
   g_assert_false (gtk_widget_get_visible (send));
-  wait_rows (requests, 2);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (requests, 0))), ==,
+  ui_wait_rows (requests, 2, TIMEOUT, NULL);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (ui_row_at (requests, 0))), ==,
                    "Ajuda com o DNS do domínio");
-  g_assert_nonnull (ui_find_label (row_at (requests, 0), "Requested"));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row_at (requests, 0))),
+  g_assert_nonnull (ui_find_label (ui_row_at (requests, 0), "Requested"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_row_at (requests, 0))),
                             san_service_get_title (service)));
   ui_screenshot (GTK_WINDOW (dialog), "support-callback-sent");
 
@@ -537,7 +367,7 @@ callback_request_body (SanApplication *app,
   san_billing_get_today (&tomorrow);
   g_date_add_days (&tomorrow, 1);
   g_assert_cmpint (g_date_compare (san_callback_get_date (sent), &tomorrow), ==, 0);
-  g_assert_cmpstr (gtk_widget_get_name (row_at (requests, 0)), ==, san_callback_get_id (sent));
+  g_assert_cmpstr (gtk_widget_get_name (ui_row_at (requests, 0)), ==, san_callback_get_id (sent));
 
   /* Another one: the phone stays, the subject is new */
   ui_click (ui_find (dialog, "another_button"));
@@ -549,7 +379,7 @@ callback_request_body (SanApplication *app,
   g_assert_false (gtk_widget_get_sensitive (send));
 
   gtk_window_close (GTK_WINDOW (dialog));
-  ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (SAN_TYPE_CALLBACK_DIALOG), TIMEOUT,
+  ui_wait_for (ui_toplevel_is_gone, GSIZE_TO_POINTER (SAN_TYPE_CALLBACK_DIALOG), TIMEOUT,
                "the dialog to close");
 }
 
@@ -577,19 +407,19 @@ callback_refused_body (SanApplication *app,
   sign_in (window);
   select_contract (window, PADARIA);
   /* From the Tickets section this time */
-  select_section (window, "tickets_row");
+  ui_select_section (window, "tickets_row");
   button = ui_find (ui_find (GTK_WIDGET (window), "tickets_page"), "callback_button");
   ui_wait_for (widget_mapped, button, TIMEOUT, "the Tickets section's callback button");
   ui_click (button);
-  dialog = wait_toplevel (SAN_TYPE_CALLBACK_DIALOG);
-  wait_rows (ui_find (dialog, "requests_list"), 1);
+  dialog = GTK_WIDGET (ui_wait_toplevel (SAN_TYPE_CALLBACK_DIALOG, TIMEOUT));
+  ui_wait_rows (ui_find (dialog, "requests_list"), 1, TIMEOUT, NULL);
   fill_callback_form (dialog);
   send = ui_find (dialog, "send_button");
   day_error = ui_find (dialog, "day_error_label");
   day_row = ui_find (dialog, "day_row");
   ui_click (send);
-  ui_wait_for (label_visible, day_error, TIMEOUT, "the day's error");
-  ui_wait_for (widget_sensitive, send, TIMEOUT, "Send again");
+  ui_wait_for (ui_label_is_shown, day_error, TIMEOUT, "the day's error");
+  ui_wait_for (ui_widget_is_sensitive, send, TIMEOUT, "Send again");
 
   /* At the field it names; the rest is fine; nothing typed is lost */
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (day_error)), ==,
@@ -616,7 +446,7 @@ callback_refused_body (SanApplication *app,
   g_assert_false (gtk_widget_has_css_class (day_row, "error"));
 
   gtk_window_close (GTK_WINDOW (dialog));
-  ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (SAN_TYPE_CALLBACK_DIALOG), TIMEOUT,
+  ui_wait_for (ui_toplevel_is_gone, GSIZE_TO_POINTER (SAN_TYPE_CALLBACK_DIALOG), TIMEOUT,
                "the dialog to close");
 }
 
@@ -637,7 +467,7 @@ show_service (GtkWindow  *window,
   GtkWidget *page = ui_find (GTK_WIDGET (window), "services_page");
   GtkWidget *detail = ui_find (page, "detail");
 
-  select_section (window, "services_row");
+  ui_select_section (window, "services_row");
   ui_wait_stack_page (page, "list_stack", "list", TIMEOUT);
   san_services_page_show_service (SAN_SERVICES_PAGE (page), san_service_get_id (service));
   ui_wait_stack_page (page, "detail_stack", "detail", TIMEOUT);
@@ -697,7 +527,7 @@ level_picker_body (SanApplication *app,
   ui_screenshot (window, "support-level-detail");
   ui_click (change);
 
-  dialog = wait_toplevel (SAN_TYPE_SUPPORT_LEVEL_DIALOG);
+  dialog = GTK_WIDGET (ui_wait_toplevel (SAN_TYPE_SUPPORT_LEVEL_DIALOG, TIMEOUT));
   ui_wait_for (levels_loaded, dialog, TIMEOUT, "the support levels");
   wide = ui_find (dialog, "wide_grid");
   narrow = ui_find (dialog, "narrow_box");
@@ -706,9 +536,9 @@ level_picker_body (SanApplication *app,
   layout.dialog = dialog;
   layout.child = wide;
   ui_wait_for (layout_shown, &layout, TIMEOUT, "the three columns");
-  basic = find_named (wide, "basic");
-  business = find_named (wide, "business");
-  premium = find_named (wide, "premium");
+  basic = ui_find_named (wide, "basic");
+  business = ui_find_named (wide, "business");
+  premium = ui_find_named (wide, "premium");
   g_assert_nonnull (basic);
   g_assert_nonnull (business);
   g_assert_nonnull (premium);
@@ -750,7 +580,7 @@ level_picker_body (SanApplication *app,
   /* Premium, chosen and confirmed */
   ui_click (premium);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (premium)));
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (narrow, "premium"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_find_named (narrow, "premium"))));
   g_assert_true (gtk_widget_get_sensitive (confirm));
   summary = g_strdup_printf ("From Business (%s a month) to Premium (%s a month)",
                              business_price, premium_price);
@@ -758,7 +588,7 @@ level_picker_body (SanApplication *app,
                             summary));
   ui_screenshot (GTK_WINDOW (dialog), "support-level-chosen");
   ui_click (confirm);
-  ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (SAN_TYPE_SUPPORT_LEVEL_DIALOG), TIMEOUT,
+  ui_wait_for (ui_toplevel_is_gone, GSIZE_TO_POINTER (SAN_TYPE_SUPPORT_LEVEL_DIALOG), TIMEOUT,
                "the picker to close");
 
   /* The detail and the server agree */
@@ -814,7 +644,7 @@ level_not_changeable_body (SanApplication *app,
   g_assert_false (gtk_widget_get_visible (ui_find (detail, "support_change_button")));
 
   /* ...and has no tickets there: no callback on its Overview */
-  select_section (window, "overview_row");
+  ui_select_section (window, "overview_row");
   overview = ui_find (GTK_WIDGET (window), "overview_page");
   ui_wait_stack_page (overview, "overview_stack", "content", TIMEOUT);
   g_assert_false (gtk_widget_get_visible (ui_find (overview, "callback_group")));
@@ -846,8 +676,8 @@ level_conflict_body (SanApplication *app,
   dialog = san_support_level_dialog_new (window, fixture->oracle, ana, cancelled);
   gtk_window_present (GTK_WINDOW (dialog));
   ui_wait_for (levels_loaded, dialog, TIMEOUT, "the support levels");
-  other = find_named (ui_find (GTK_WIDGET (dialog), "wide_grid"),
-                      level == SAN_SUPPORT_LEVEL_PREMIUM ? "basic" : "premium");
+  other = ui_find_named (ui_find (GTK_WIDGET (dialog), "wide_grid"),
+                         level == SAN_SUPPORT_LEVEL_PREMIUM ? "basic" : "premium");
   ui_click (other);
   ui_click (ui_find (GTK_WIDGET (dialog), "change_button"));
   error_box = ui_find (GTK_WIDGET (dialog), "error_box");
@@ -865,7 +695,7 @@ level_conflict_body (SanApplication *app,
   g_assert_cmpint (san_service_get_support_level (after), ==, level);
 
   gtk_window_close (GTK_WINDOW (dialog));
-  ui_wait_for (toplevel_gone, GSIZE_TO_POINTER (SAN_TYPE_SUPPORT_LEVEL_DIALOG), TIMEOUT,
+  ui_wait_for (ui_toplevel_is_gone, GSIZE_TO_POINTER (SAN_TYPE_SUPPORT_LEVEL_DIALOG), TIMEOUT,
                "the picker to close");
 }
 
@@ -880,10 +710,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  /* No G_TEST_OPTION_ISOLATE_DIRS: it would hide XDG_DATA_DIRS and with it
-   * the icon theme; meson's test_env already gives a private HOME and XDG. */
-  g_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/support/callback/request-from-overview", Fixture,
               GINT_TO_POINTER (SERVER_REAL_DAY), fixture_set_up, test_callback_request,

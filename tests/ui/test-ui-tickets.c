@@ -54,53 +54,23 @@ typedef struct
   SanContract   *contract;  /* Ana's first contract, the one the app shows */
   char          *tmp_dir;
   /* A proxy that can refuse what the app sends */
-  SoupServer    *proxy;
-  SoupSession   *upstream;
-  char          *proxy_url;
+  UiProxy       *proxy;
   gboolean       refuse_posts;
   guint          n_refused;
 } Fixture;
-
-/* Async calls, waited for */
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   const char * const args[] = { "--today", TODAY, NULL };
-  g_autoptr(SanTokenStore) store = san_memory_token_store_new ();
-  g_autoptr(GAsyncResult) login = NULL;
-  g_autoptr(GAsyncResult) me_result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SanMe) me = NULL;
 
   fixture->server = san_test_server_start (TRUE, args);
-  fixture->oracle = san_client_new (san_test_server_get_url (fixture->server), store, &error);
-  g_assert_no_error (error);
-
-  san_client_login_async (fixture->oracle, DEMO_EMAIL, DEMO_PASSWORD, NULL, on_result_cb, &login);
-  san_client_login_finish (fixture->oracle, wait_result (&login), &error);
-  g_assert_no_error (error);
-
-  san_client_fetch_me_async (fixture->oracle, NULL, on_result_cb, &me_result);
-  me = san_client_fetch_me_finish (fixture->oracle, wait_result (&me_result), &error);
-  g_assert_no_error (error);
+  fixture->oracle = ui_signed_in_client (san_test_server_get_url (fixture->server),
+                                         DEMO_EMAIL, DEMO_PASSWORD);
+  me = ui_fetch_me (fixture->oracle);
   fixture->contract = g_list_model_get_item (san_me_get_contracts (me), 0);
   g_assert_true (san_contract_has_permission (fixture->contract, "tickets"));
 
@@ -109,35 +79,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->upstream != NULL)
-    soup_session_abort (fixture->upstream);
-  if (fixture->proxy != NULL)
-    soup_server_disconnect (fixture->proxy);
-  g_clear_object (&fixture->proxy);
-  g_clear_object (&fixture->upstream);
-  g_clear_pointer (&fixture->proxy_url, g_free);
-  remove_tree (fixture->tmp_dir);
+  g_clear_pointer (&fixture->proxy, ui_proxy_free);
+  ui_remove_tree (fixture->tmp_dir);
   g_clear_pointer (&fixture->tmp_dir, g_free);
   g_clear_object (&fixture->contract);
   g_clear_object (&fixture->oracle);
@@ -169,8 +115,8 @@ oracle_ticket_ids (Fixture    *fixture,
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
 
   san_client_list_all_tickets_async (fixture->oracle, contract_id (fixture), status, search, NULL,
-                                     on_result_cb, &result);
-  tickets = san_client_list_all_tickets_finish (fixture->oracle, wait_result (&result), &error);
+                                     ui_result_cb, &result);
+  tickets = san_client_list_all_tickets_finish (fixture->oracle, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (tickets); i++)
     {
@@ -190,8 +136,8 @@ oracle_ticket (Fixture    *fixture,
   SanTicket *ticket;
 
   san_client_get_ticket_async (fixture->oracle, contract_id (fixture), ticket_id, NULL,
-                               on_result_cb, &result);
-  ticket = san_client_get_ticket_finish (fixture->oracle, wait_result (&result), &error);
+                               ui_result_cb, &result);
+  ticket = san_client_get_ticket_finish (fixture->oracle, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   return ticket;
 }
@@ -206,8 +152,8 @@ oracle_ticket_id_by_subject (Fixture    *fixture,
   g_autoptr(GListModel) tickets = NULL;
 
   san_client_list_all_tickets_async (fixture->oracle, contract_id (fixture), NULL, NULL, NULL,
-                                     on_result_cb, &result);
-  tickets = san_client_list_all_tickets_finish (fixture->oracle, wait_result (&result), &error);
+                                     ui_result_cb, &result);
+  tickets = san_client_list_all_tickets_finish (fixture->oracle, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (tickets); i++)
     {
@@ -228,8 +174,8 @@ oracle_download (Fixture    *fixture,
   GBytes *bytes;
 
   san_client_download_attachment_async (fixture->oracle, contract_id (fixture), attachment_id,
-                                        NULL, on_result_cb, &result);
-  bytes = san_client_download_attachment_finish (fixture->oracle, wait_result (&result), NULL,
+                                        NULL, ui_result_cb, &result);
+  bytes = san_client_download_attachment_finish (fixture->oracle, ui_wait_result (&result), NULL,
                                                  &error);
   g_assert_no_error (error);
   return bytes;
@@ -244,157 +190,30 @@ last_message (SanTicket *ticket)
   return g_list_model_get_item (messages, g_list_model_get_n_items (messages) - 1);
 }
 
-/* The proxy: passes everything through, but answers 503 to what the app
- * sends (POST) while fixture->refuse_posts */
-
-typedef struct
-{
-  SoupServerMessage *message;
-  gboolean           gone;
-} ProxyRequest;
-
-static void
-on_client_gone_cb (SoupServerMessage *message,
-                   ProxyRequest      *request)
-{
-  request->gone = TRUE;
-}
-
-static void
-proxy_request_free (ProxyRequest *request)
-{
-  g_signal_handlers_disconnect_by_func (request->message, on_client_gone_cb, request);
-  g_object_unref (request->message);
-  g_free (request);
-}
-
-static void
-on_upstream_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  ProxyRequest *request = user_data;
-  SoupMessage *upstream = soup_session_get_async_result_message (SOUP_SESSION (object), result);
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->message);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeadersIter iter;
-  const char *name, *value;
-
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  if (body == NULL || request->gone)
-    {
-      proxy_request_free (request);
-      return;
-    }
-
-  soup_message_headers_iter_init (&iter, soup_message_get_response_headers (upstream));
-  while (soup_message_headers_iter_next (&iter, &name, &value))
-    if (g_ascii_strcasecmp (name, "Content-Length") != 0 &&
-        g_ascii_strcasecmp (name, "Transfer-Encoding") != 0 &&
-        g_ascii_strcasecmp (name, "Connection") != 0)
-      soup_message_headers_append (headers, name, value);
-  soup_server_message_set_status (request->message, soup_message_get_status (upstream),
-                                  soup_message_get_reason_phrase (upstream));
-  soup_message_body_append_bytes (soup_server_message_get_response_body (request->message), body);
-  soup_server_message_unpause (request->message);
-  proxy_request_free (request);
-}
-
-static void
-proxy_handler (SoupServer        *server,
-               SoupServerMessage *message,
-               const char        *path,
-               GHashTable        *query,
-               gpointer           user_data)
+/* The proxy's request function: answers 503 to what the app sends (POST)
+ * while fixture->refuse_posts */
+static gboolean
+refuse_ticket_posts (SoupServerMessage *message,
+                     const char        *path,
+                     gpointer           user_data)
 {
   static const char problem[] =
     "{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,"
     "\"detail\":\"The server is busy; try again\",\"code\":\"unavailable\"}";
   Fixture *fixture = user_data;
-  GUri *uri = soup_server_message_get_uri (message);
-  SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (message);
-  g_autofree char *url = NULL;
-  g_autoptr(SoupMessage) upstream = NULL;
-  g_autoptr(GBytes) body = NULL;
-  SoupMessageHeadersIter iter;
-  const char *name, *value;
-  ProxyRequest *request;
 
-  if (fixture->refuse_posts && g_str_equal (soup_server_message_get_method (message), "POST") &&
-      strstr (path, "/tickets") != NULL)
-    {
-      fixture->n_refused++;
-      soup_server_message_set_status (message, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
-      soup_server_message_set_response (message, "application/problem+json", SOUP_MEMORY_STATIC,
-                                        problem, strlen (problem));
-      return;
-    }
+  if (!fixture->refuse_posts || !g_str_equal (soup_server_message_get_method (message), "POST") ||
+      strstr (path, "/tickets") == NULL)
+    return FALSE;
 
-  url = g_strconcat (server_url (fixture), g_uri_get_path (uri),
-                     g_uri_get_query (uri) != NULL ? "?" : "",
-                     g_uri_get_query (uri) != NULL ? g_uri_get_query (uri) : "", NULL);
-  upstream = soup_message_new (soup_server_message_get_method (message), url);
-  g_assert_nonnull (upstream);
-
-  soup_message_headers_iter_init (&iter, request_headers);
-  while (soup_message_headers_iter_next (&iter, &name, &value))
-    if (g_ascii_strcasecmp (name, "Host") != 0 &&
-        g_ascii_strcasecmp (name, "Content-Length") != 0 &&
-        g_ascii_strcasecmp (name, "Content-Type") != 0 &&
-        g_ascii_strcasecmp (name, "Connection") != 0 &&
-        g_ascii_strcasecmp (name, "Accept-Encoding") != 0)
-      soup_message_headers_append (soup_message_get_request_headers (upstream), name, value);
-
-  body = soup_message_body_flatten (soup_server_message_get_request_body (message));
-  if (g_bytes_get_size (body) > 0)
-    /* The whole Content-Type: a multipart one carries its boundary */
-    soup_message_set_request_body_from_bytes (upstream,
-                                              soup_message_headers_get_one (request_headers,
-                                                                            "Content-Type"),
-                                              body);
-
-  request = g_new0 (ProxyRequest, 1);
-  request->message = g_object_ref (message);
-  g_signal_connect (message, "disconnected", G_CALLBACK (on_client_gone_cb), request);
-  soup_server_message_pause (message);
-  soup_session_send_and_read_async (fixture->upstream, upstream, G_PRIORITY_DEFAULT, NULL,
-                                    on_upstream_cb, request);
-}
-
-static void
-start_proxy (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
-
-  fixture->upstream = soup_session_new ();
-  fixture->proxy = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fixture->proxy, NULL, proxy_handler, fixture, NULL);
-  soup_server_listen_local (fixture->proxy, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (fixture->proxy);
-  g_assert_nonnull (uris);
-  fixture->proxy_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  fixture->n_refused++;
+  soup_server_message_set_status (message, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+  soup_server_message_set_response (message, "application/problem+json", SOUP_MEMORY_STATIC,
+                                    problem, strlen (problem));
+  return TRUE;
 }
 
 /* The app's widgets */
-
-static void
-sign_in (GtkWindow  *window,
-         const char *server)
-{
-  GtkWidget *page;
-
-  ui_wait_stack_page (GTK_WIDGET (window), "stack", "sign-in", TIMEOUT);
-  page = ui_find (GTK_WIDGET (window), "sign_in_page");
-  ui_type (ui_find (page, "server_row"), server);
-  ui_type (ui_find (page, "email_row"), DEMO_EMAIL);
-  ui_type (ui_find (page, "password_row"), DEMO_PASSWORD);
-  ui_click (ui_find (page, "sign_in_button"));
-  ui_wait_stack_page (GTK_WIDGET (window), "stack", "main", TIMEOUT);
-}
 
 static GtkWidget *
 tickets_page (GtkWindow *window)
@@ -427,46 +246,12 @@ static GtkWidget *
 open_tickets (GtkWindow  *window,
               const char *server)
 {
-  GtkWidget *page;
-
   gtk_window_set_default_size (window, 1200, 860);
   if (server != NULL)
-    sign_in (window, server);
+    ui_sign_in (window, server, DEMO_EMAIL, DEMO_PASSWORD, TIMEOUT);
   else
     ui_wait_stack_page (GTK_WIDGET (window), "stack", "main", TIMEOUT);
-  gtk_list_box_select_row (GTK_LIST_BOX (ui_find (GTK_WIDGET (window), "sidebar_list")),
-                           GTK_LIST_BOX_ROW (ui_find (GTK_WIDGET (window), "tickets_row")));
-  page = tickets_page (window);
-  g_assert_true (adw_view_stack_get_visible_child (ADW_VIEW_STACK (ui_find (GTK_WIDGET (window),
-                                                                            "content_stack")))
-                 == page);
-  ui_wait_stack_page (page, "list_stack", "list", TIMEOUT);
-  return page;
-}
-
-typedef struct
-{
-  GtkWindow *window;
-  GPtrArray *ids;
-} ShownWait;
-
-static gboolean
-shows_ids (gpointer data)
-{
-  ShownWait *wait = data;
-  GListModel *model = shown_tickets (wait->window);
-  guint n = g_list_model_get_n_items (model);
-
-  if (n != wait->ids->len)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SanTicket) ticket = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (san_ticket_get_id (ticket), g_ptr_array_index (wait->ids, i)) != 0)
-        return FALSE;
-    }
-  return TRUE;
+  return ui_open_section (window, "tickets_row", "tickets_page", TIMEOUT);
 }
 
 /* The list shows exactly @ids, in the server's order */
@@ -474,9 +259,8 @@ static void
 wait_shown_ids (GtkWindow *window,
                 GPtrArray *ids)
 {
-  ShownWait wait = { window, ids };
-
-  ui_wait_for (shows_ids, &wait, TIMEOUT, "the tickets list to show the server's tickets");
+  ui_wait_list_ids (ui_find (tickets_page (window), "list_view"), ids, TRUE, TIMEOUT,
+                    "the tickets list to show the server's tickets");
 }
 
 static gboolean
@@ -501,21 +285,12 @@ select_ticket (GtkWindow  *window,
 {
   GListModel *model = shown_tickets (window);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(SanTicket) ticket = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (san_ticket_get_id (ticket), ticket_id) == 0)
-        {
-          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), i);
-          g_assert_cmpstr (ui_stack_page (tickets_page (window), "detail_stack"), ==, "ticket");
-          ui_wait_for (thread_loaded, window, TIMEOUT, "the thread to load");
-          g_assert_cmpstr (san_ticket_get_id (san_ticket_view_get_ticket (ticket_view (window))),
-                           ==, ticket_id);
-          return;
-        }
-    }
-  g_error ("ticket %s is not in the list", ticket_id);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model),
+                                     ui_model_find_id (model, ticket_id));
+  g_assert_cmpstr (ui_stack_page (tickets_page (window), "detail_stack"), ==, "ticket");
+  ui_wait_for (thread_loaded, window, TIMEOUT, "the thread to load");
+  g_assert_cmpstr (san_ticket_get_id (san_ticket_view_get_ticket (ticket_view (window))),
+                   ==, ticket_id);
 }
 
 static void
@@ -562,58 +337,6 @@ thread_has_n (gpointer data)
   CountWait *wait = data;
 
   return n_thread_messages (wait->window) == wait->n;
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (haystack == NULL || strstr (haystack, needle) == NULL)
-    g_error ("“%s” does not contain “%s”", haystack ? haystack : "(null)", needle);
-}
-
-static const char *
-label_text (GtkWidget  *root,
-            const char *label_id)
-{
-  return gtk_label_get_text (GTK_LABEL (ui_find (root, label_id)));
-}
-
-/* A top-level window of @type other than the main one, or NULL */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* GTK's own */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;   /* GTK keeps it */
-    }
-  return NULL;
-}
-
-static gboolean
-has_toplevel (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
-}
-
-static gboolean
-no_toplevel (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
-}
-
-static GtkWindow *
-wait_toplevel (GType type)
-{
-  g_autofree char *what = g_strdup_printf ("a %s to open", g_type_name (type));
-
-  ui_wait_for (has_toplevel, GSIZE_TO_POINTER (type), TIMEOUT, what);
-  return find_toplevel (type);
 }
 
 static gboolean
@@ -864,12 +587,12 @@ thread_body (SanApplication *app,
   view = GTK_WIDGET (ticket_view (window));
 
   /* Header: number, subject, status, department */
-  g_assert_cmpstr (label_text (view, "number_label"), ==, san_ticket_get_number (expected));
-  g_assert_cmpstr (label_text (view, "subject_label"), ==, ATTACHMENT_TICKET_SUBJECT);
-  g_assert_cmpstr (label_text (view, "status_label"), ==,
+  g_assert_cmpstr (ui_label_text (view, "number_label"), ==, san_ticket_get_number (expected));
+  g_assert_cmpstr (ui_label_text (view, "subject_label"), ==, ATTACHMENT_TICKET_SUBJECT);
+  g_assert_cmpstr (ui_label_text (view, "status_label"), ==,
                    san_ticket_status_label (san_ticket_get_status (expected)));
-  assert_contains (label_text (view, "details_label"), san_ticket_get_department_name (expected));
-  assert_contains (label_text (view, "details_label"), "High priority");
+  ui_assert_contains (ui_label_text (view, "details_label"), san_ticket_get_department_name (expected));
+  ui_assert_contains (ui_label_text (view, "details_label"), "High priority");
   g_assert_true (gtk_widget_get_visible (ui_find (view, "close_button")));
   g_assert_false (gtk_widget_get_visible (ui_find (view, "closed_label")));
 
@@ -904,7 +627,7 @@ thread_body (SanApplication *app,
 
   /* Clicking it asks where to save it, under the attachment's name */
   ui_click (buttons->pdata[0]);
-  dialog = wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  dialog = ui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, TIMEOUT);
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)), ==,
                    GTK_FILE_CHOOSER_ACTION_SAVE);
   {
@@ -917,7 +640,7 @@ thread_body (SanApplication *app,
    * asynchronously against the focused entry) never answers: cancel it and
    * save to a chosen file as its answer does */
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  ui_wait_for (no_toplevel, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), TIMEOUT,
+  ui_wait_for (ui_toplevel_is_gone, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), TIMEOUT,
                "the save dialog to close");
 
   {
@@ -990,7 +713,7 @@ new_body (SanApplication *app,
   /* Sending empty says what is missing, next to the fields, and sends nothing */
   ui_click (ui_find (GTK_WIDGET (form), "send_button"));
   g_assert_true (gtk_widget_get_visible (ui_find (GTK_WIDGET (form), "fields_error_label")));
-  assert_contains (label_text (GTK_WIDGET (form), "fields_error_label"), "Subject");
+  ui_assert_contains (ui_label_text (GTK_WIDGET (form), "fields_error_label"), "Subject");
   g_assert_true (gtk_widget_get_visible (ui_find (GTK_WIDGET (form), "body_error_label")));
   g_assert_true (gtk_widget_has_css_class (ui_find (GTK_WIDGET (form), "subject_row"), "error"));
 
@@ -1009,8 +732,8 @@ new_body (SanApplication *app,
     drop_files (GTK_WIDGET (form), paths);
     ui_wait_for (attachments_ready, attachments, TIMEOUT, "the dropped file's size");
     g_assert_cmpuint (san_ticket_attachments_get_n_files (attachments), ==, 0);
-    assert_contains (san_ticket_attachments_get_message (attachments), "backup-enorme.txt");
-    assert_contains (san_ticket_attachments_get_message (attachments), limit);
+    ui_assert_contains (san_ticket_attachments_get_message (attachments), "backup-enorme.txt");
+    ui_assert_contains (san_ticket_attachments_get_message (attachments), limit);
   }
 
   /* More than five files: the sixth is left out */
@@ -1027,8 +750,8 @@ new_body (SanApplication *app,
     drop_files (GTK_WIDGET (form), (const char * const *) paths->pdata);
     ui_wait_for (attachments_ready, attachments, TIMEOUT, "the dropped files' sizes");
     g_assert_cmpuint (san_ticket_attachments_get_n_files (attachments), ==, 5);
-    assert_contains (san_ticket_attachments_get_message (attachments), "at most 5 files");
-    assert_contains (san_ticket_attachments_get_message (attachments), "nota-5.txt");
+    ui_assert_contains (san_ticket_attachments_get_message (attachments), "at most 5 files");
+    ui_assert_contains (san_ticket_attachments_get_message (attachments), "nota-5.txt");
     san_ticket_attachments_clear (attachments);
   }
 
@@ -1150,9 +873,9 @@ reply_body (SanApplication *app,
 
   /* Close, after a confirmation: the button goes, the box says a reply reopens it */
   ui_click (ui_find (view, "close_button"));
-  dialog = wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  assert_contains (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
-                   san_ticket_get_number (before));
+  dialog = ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG, TIMEOUT);
+  ui_assert_contains (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
+                      san_ticket_get_number (before));
   ui_screenshot (dialog, "tickets-close-confirm");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
   wait_status (window, SAN_TICKET_STATUS_CLOSED);
@@ -1163,7 +886,7 @@ reply_body (SanApplication *app,
   }
   g_assert_false (gtk_widget_get_visible (ui_find (view, "close_button")));
   g_assert_true (gtk_widget_get_visible (ui_find (view, "closed_label")));
-  g_assert_cmpstr (label_text (view, "status_label"), ==, "Closed");
+  g_assert_cmpstr (ui_label_text (view, "status_label"), ==, "Closed");
   ui_screenshot (window, "tickets-closed");
 
   /* A reply reopens it */
@@ -1265,7 +988,7 @@ draft_second_run_body (SanApplication *app,
 
     g_assert_cmpstr (text, ==, DRAFT_REPLY);
   }
-  g_assert_cmpstr (label_text (view, "draft_label"), ==, "Draft saved on this computer");
+  g_assert_cmpstr (ui_label_text (view, "draft_label"), ==, "Draft saved on this computer");
   ui_screenshot (window, "tickets-draft-restored");
 
   /* The new ticket's draft: every field and the file */
@@ -1351,15 +1074,15 @@ failed_send_body (SanApplication *app,
 {
   Fixture *fixture = user_data;
   g_autofree char *ticket_id = oracle_ticket_id_by_subject (fixture, OPEN_TICKET_SUBJECT);
-  g_autofree char *path = draft_path (fixture, fixture->proxy_url, ticket_id);
-  g_autofree char *new_path = draft_path (fixture, fixture->proxy_url, NULL);
+  g_autofree char *path = draft_path (fixture, ui_proxy_get_url (fixture->proxy), ticket_id);
+  g_autofree char *new_path = draft_path (fixture, ui_proxy_get_url (fixture->proxy), NULL);
   g_autoptr(SanTicket) before = oracle_ticket (fixture, ticket_id);
   guint n = g_list_model_get_n_items (san_ticket_get_messages (before));
   SanNewTicketForm *form;
   GtkWidget *view;
   GtkWidget *page;
 
-  page = open_tickets (window, fixture->proxy_url);
+  page = open_tickets (window, ui_proxy_get_url (fixture->proxy));
   select_ticket (window, ticket_id);
   view = GTK_WIDGET (ticket_view (window));
 
@@ -1369,7 +1092,7 @@ failed_send_body (SanApplication *app,
   ui_click (ui_find (view, "send_button"));
   ui_wait_for (send_error_shown, view, TIMEOUT, "the send error");
   g_assert_cmpuint (fixture->n_refused, ==, 1);
-  assert_contains (label_text (view, "send_error_label"), "Your reply was not sent");
+  ui_assert_contains (ui_label_text (view, "send_error_label"), "Your reply was not sent");
   g_assert_true (gtk_widget_get_visible (ui_find (view, "retry_button")));
   {
     g_autofree char *text = reply_text (window);
@@ -1411,7 +1134,7 @@ failed_send_body (SanApplication *app,
   ui_click (ui_find (GTK_WIDGET (form), "send_button"));
   ui_wait_for (send_error_shown, form, TIMEOUT, "the send error");
   g_assert_cmpstr (ui_stack_page (page, "detail_stack"), ==, "new");
-  assert_contains (label_text (GTK_WIDGET (form), "send_error_label"), "The ticket was not opened");
+  ui_assert_contains (ui_label_text (GTK_WIDGET (form), "send_error_label"), "The ticket was not opened");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_find (GTK_WIDGET (form), "subject_row"))),
                    ==, "Quero mudar de plano");
   ui_wait_for (form_draft_saved, form, TIMEOUT, "the draft");
@@ -1432,8 +1155,8 @@ static void
 test_failed_send (Fixture       *fixture,
                   gconstpointer  unused)
 {
-  start_proxy (fixture);
-  ui_run_app (fixture->proxy_url, failed_send_body, fixture);
+  fixture->proxy = ui_proxy_new (server_url (fixture), refuse_ticket_posts, NULL, fixture);
+  ui_run_app (ui_proxy_get_url (fixture->proxy), failed_send_body, fixture);
 }
 
 

@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 
 #include "san-api.h"
 #include "san-document.h"
@@ -34,44 +33,14 @@ typedef struct
   SanMe         *me;
 } Fixture;
 
-/* Async calls of the oracle, waited for */
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(SanTokenStore) store = san_memory_token_store_new ();
-  g_autoptr(GAsyncResult) login = NULL;
-  g_autoptr(GAsyncResult) me = NULL;
-  g_autoptr(GError) error = NULL;
-
   fixture->server = san_test_server_start (TRUE, NULL);
-  fixture->oracle = san_client_new (san_test_server_get_url (fixture->server), store, &error);
-  g_assert_no_error (error);
-
-  san_client_login_async (fixture->oracle, DEMO_EMAIL, DEMO_PASSWORD, NULL, on_result_cb, &login);
-  san_client_login_finish (fixture->oracle, wait_result (&login), &error);
-  g_assert_no_error (error);
-
-  san_client_fetch_me_async (fixture->oracle, NULL, on_result_cb, &me);
-  fixture->me = san_client_fetch_me_finish (fixture->oracle, wait_result (&me), &error);
-  g_assert_no_error (error);
+  fixture->oracle = ui_signed_in_client (san_test_server_get_url (fixture->server),
+                                         DEMO_EMAIL, DEMO_PASSWORD);
+  fixture->me = ui_fetch_me (fixture->oracle);
   g_assert_cmpuint (g_list_model_get_n_items (san_me_get_contracts (fixture->me)), >=, 2);
 }
 
@@ -116,8 +85,8 @@ oracle_service_ids (Fixture          *fixture,
 
   san_client_list_services_async (fixture->oracle, san_contract_get_id (contract),
                                   status >= 0 ? &st : NULL, search, NULL, 100, NULL,
-                                  on_result_cb, &result);
-  page = san_client_list_services_finish (fixture->oracle, wait_result (&result), &error);
+                                  ui_result_cb, &result);
+  page = san_client_list_services_finish (fixture->oracle, ui_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_null (san_page_get_next_cursor (page));
 
@@ -159,39 +128,12 @@ assert_shown_ids (GtkWindow *window,
     }
 }
 
-typedef struct
-{
-  GtkWindow *window;
-  GPtrArray *ids;
-} ShownWait;
-
-static gboolean
-shows_ids (gpointer data)
-{
-  ShownWait *wait = data;
-  GListModel *model = shown_services (wait->window);
-  guint n = g_list_model_get_n_items (model);
-
-  if (n != wait->ids->len)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SanService) service = g_list_model_get_item (model, i);
-
-      if (!g_ptr_array_find_with_equal_func (wait->ids, san_service_get_id (service),
-                                             g_str_equal, NULL))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 wait_shown_ids (GtkWindow *window,
                 GPtrArray *ids)
 {
-  ShownWait wait = { window, ids };
-
-  ui_wait_for (shows_ids, &wait, TIMEOUT, "the services list to show the server's services");
+  ui_wait_list_ids (ui_find (ui_find (GTK_WIDGET (window), "services_page"), "list_view"), ids,
+                    FALSE, TIMEOUT, "the services list to show the server's services");
   assert_shown_ids (window, ids);
 }
 
@@ -210,22 +152,6 @@ sign_in (GtkWindow  *window,
   ui_type (ui_find (page, "email_row"), email);
   ui_type (ui_find (page, "password_row"), password);
   ui_click (ui_find (page, "sign_in_button"));
-}
-
-static void
-select_section (GtkWindow  *window,
-                const char *row_id)
-{
-  GtkListBox *sidebar = GTK_LIST_BOX (ui_find (GTK_WIDGET (window), "sidebar_list"));
-
-  gtk_list_box_select_row (sidebar, GTK_LIST_BOX_ROW (ui_find (GTK_WIDGET (window), row_id)));
-}
-
-static const char *
-row_value (GtkWidget  *root,
-           const char *row_id)
-{
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_find (root, row_id)));
 }
 
 /* /ui/sign-in/wrong-password */
@@ -330,12 +256,6 @@ widget_is_visible (gpointer data)
   return gtk_widget_get_visible (data);
 }
 
-static gboolean
-leaflet_is_folded (gpointer data)
-{
-  return adw_leaflet_get_folded (data);
-}
-
 static int
 find_position_with_status (GListModel       *model,
                            SanServiceStatus  status)
@@ -364,29 +284,29 @@ check_detail (GtkWindow  *window,
                    san_service_get_title (service));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_find (detail, "status_label"))), ==,
                    san_service_status_label (san_service_get_status (service)));
-  g_assert_cmpstr (row_value (detail, "plan_row"), ==, san_service_get_plan (service));
-  g_assert_cmpstr (row_value (detail, "kind_row"), ==,
+  g_assert_cmpstr (ui_row_subtitle (detail, "plan_row"), ==, san_service_get_plan (service));
+  g_assert_cmpstr (ui_row_subtitle (detail, "kind_row"), ==,
                    san_service_kind_label (san_service_get_kind (service)));
-  g_assert_cmpstr (row_value (detail, "support_row"), ==,
+  g_assert_cmpstr (ui_row_subtitle (detail, "support_row"), ==,
                    san_support_level_label (san_service_get_support_level (service)));
-  g_assert_cmpstr (row_value (detail, "payment_row"), ==,
+  g_assert_cmpstr (ui_row_subtitle (detail, "payment_row"), ==,
                    san_payment_method_label (san_service_get_payment_method (service)));
-  g_assert_true (g_str_has_prefix (row_value (detail, "price_row"), price));
-  g_assert_true (strstr (row_value (detail, "price_row"), "per month") != NULL);
+  g_assert_true (g_str_has_prefix (ui_row_subtitle (detail, "price_row"), price));
+  g_assert_true (strstr (ui_row_subtitle (detail, "price_row"), "per month") != NULL);
   if (san_service_get_billing_cycle (service) == SAN_BILLING_CYCLE_ANNUAL)
-    g_assert_true (strstr (row_value (detail, "price_row"), "billed 12 months at once") != NULL);
+    g_assert_true (strstr (ui_row_subtitle (detail, "price_row"), "billed 12 months at once") != NULL);
   if (san_service_get_next_due_date (service) != NULL)
     {
       g_autofree char *due = san_date_format (san_service_get_next_due_date (service));
 
-      g_assert_cmpstr (row_value (detail, "due_row"), ==, due);
+      g_assert_cmpstr (ui_row_subtitle (detail, "due_row"), ==, due);
     }
   g_assert_cmpint (gtk_widget_get_visible (ui_find (detail, "hostname_row")), ==, instance != NULL);
   if (instance != NULL)
     {
-      g_assert_cmpstr (row_value (detail, "instance_name_row"), ==, san_instance_get_name (instance));
-      g_assert_cmpstr (row_value (detail, "hostname_row"), ==, san_instance_get_hostname (instance));
-      g_assert_cmpstr (row_value (detail, "region_row"), ==, san_instance_get_region (instance));
+      g_assert_cmpstr (ui_row_subtitle (detail, "instance_name_row"), ==, san_instance_get_name (instance));
+      g_assert_cmpstr (ui_row_subtitle (detail, "hostname_row"), ==, san_instance_get_hostname (instance));
+      g_assert_cmpstr (ui_row_subtitle (detail, "region_row"), ==, san_instance_get_region (instance));
     }
 }
 
@@ -461,7 +381,7 @@ browse_body (SanApplication *app,
   ui_screenshot (window, "overview");
 
   /* Services: the list holds exactly the contract's services */
-  select_section (window, "services_row");
+  ui_select_section (window, "services_row");
   services_page = ui_find (root, "services_page");
   g_assert_true (adw_view_stack_get_visible_child (ADW_VIEW_STACK (ui_find (root, "content_stack")))
                  == services_page);
@@ -524,7 +444,7 @@ browse_body (SanApplication *app,
                    ==, "");
 
   /* Overview -> Services filtered by a status */
-  select_section (window, "overview_row");
+  ui_select_section (window, "overview_row");
   suspended_ids = oracle_service_ids (fixture, contract, SAN_SERVICE_STATUS_SUSPENDED, NULL);
   card = ui_find_type_class (overview, GTK_TYPE_BUTTON, "status-suspended");
   ui_click (card);
@@ -537,7 +457,7 @@ browse_body (SanApplication *app,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_find (services_page, "status_dropdown")), 0);
 
   /* Overview -> a service needing attention opens its details */
-  select_section (window, "overview_row");
+  ui_select_section (window, "overview_row");
   {
     GtkListBox *attention = GTK_LIST_BOX (ui_find (overview, "attention_list"));
     GtkListBoxRow *row = gtk_list_box_get_row_at_index (attention, 0);
@@ -558,7 +478,7 @@ browse_body (SanApplication *app,
   }
 
   /* Ctrl+F (win.search) goes to Services and into the search field */
-  select_section (window, "overview_row");
+  ui_select_section (window, "overview_row");
   g_assert_true (gtk_widget_activate_action (root, "win.search", NULL));
   g_assert_true (adw_view_stack_get_visible_child (ADW_VIEW_STACK (ui_find (root, "content_stack")))
                  == services_page);
@@ -586,7 +506,7 @@ browse_body (SanApplication *app,
 
   /* A narrow window folds the sidebar and the details */
   gtk_window_set_default_size (window, 400, 720);
-  ui_wait_for (leaflet_is_folded, ui_find (root, "leaflet"), TIMEOUT, "the window to fold");
+  ui_wait_for (ui_leaflet_is_folded, ui_find (root, "leaflet"), TIMEOUT, "the window to fold");
   g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (ui_find (services_page, "leaflet"))));
   g_assert_true (widget_is_visible (ui_find (root, "back_button")));
   /* The section stays on screen, not the list of sections */
@@ -691,7 +611,7 @@ restored_run_body (SanApplication *app,
 
   /* The server goes away: reloading shows a toast with Retry, and what was
    * loaded stays on screen */
-  select_section (window, "services_row");
+  ui_select_section (window, "services_row");
   services_page = ui_find (GTK_WIDGET (window), "services_page");
   ui_wait_stack_page (services_page, "list_stack", "list", TIMEOUT);
   n_shown = g_list_model_get_n_items (shown_services (window));
@@ -774,10 +694,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  /* No G_TEST_OPTION_ISOLATE_DIRS: it would hide XDG_DATA_DIRS and with it
-   * the icon theme; meson's test_env already gives a private HOME and XDG. */
-  g_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/sign-in/wrong-password", Fixture, NULL,
               fixture_set_up, test_wrong_password, fixture_tear_down);

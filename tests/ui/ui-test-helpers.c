@@ -1,12 +1,16 @@
-/* ui-test-helpers.c: run the real app in-process and drive it through its
- * widgets
+/* ui-test-helpers.c: run the real app in-process, drive it through its
+ * widgets, ask the server directly (a signed-in SanClient) and stand a proxy
+ * between them
  *
  * Copyright 2026 SAN Internet
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
 
 #include "ui-test-helpers.h"
 
@@ -324,4 +328,537 @@ ui_screenshot (GtkWindow  *window,
   path = g_strdup_printf ("%s/%s.png", dir, name);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+guint
+ui_count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
+    n++;
+  return n;
+}
+
+GtkWidget *
+ui_row_at (GtkWidget *list,
+           guint      index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
+
+  g_assert_nonnull (row);
+  return GTK_WIDGET (row);
+}
+
+typedef struct
+{
+  GtkWidget *list;
+  guint      n;
+} RowsWait;
+
+static gboolean
+list_has_rows (gpointer data)
+{
+  RowsWait *wait = data;
+
+  return ui_count_rows (wait->list) == wait->n;
+}
+
+void
+ui_wait_rows (GtkWidget  *list,
+              guint       n,
+              guint       timeout_seconds,
+              const char *what)
+{
+  RowsWait wait = { list, n };
+  g_autofree char *rows = g_strdup_printf ("%u rows", n);
+
+  ui_wait_for (list_has_rows, &wait, timeout_seconds, what != NULL ? what : rows);
+}
+
+GtkWindow *
+ui_find_toplevel (GType      type,
+                  GtkWindow *except)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != except && G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;   /* still held by GTK */
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GType      type;
+  GtkWindow *found;
+} ToplevelWait;
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  ToplevelWait *wait = data;
+
+  wait->found = ui_find_toplevel (wait->type, NULL);
+  return wait->found != NULL && gtk_widget_get_mapped (GTK_WIDGET (wait->found));
+}
+
+GtkWindow *
+ui_wait_toplevel (GType type,
+                  guint timeout_seconds)
+{
+  ToplevelWait wait = { type, NULL };
+  g_autofree char *what = g_strdup_printf ("a %s to show", g_type_name (type));
+
+  ui_wait_for (toplevel_shown, &wait, timeout_seconds, what);
+  return wait.found;
+}
+
+gboolean
+ui_toplevel_is_gone (gpointer type)
+{
+  return ui_find_toplevel (GPOINTER_TO_SIZE (type), NULL) == NULL;
+}
+
+static gboolean
+match_name (GtkWidget     *widget,
+            gconstpointer  name,
+            gconstpointer  unused)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+GtkWidget *
+ui_find_named (GtkWidget  *root,
+               const char *name)
+{
+  return find_widget (root, match_name, name, NULL);
+}
+
+const char *
+ui_label_text (GtkWidget  *root,
+               const char *label_id)
+{
+  return gtk_label_get_text (GTK_LABEL (ui_find (root, label_id)));
+}
+
+const char *
+ui_row_subtitle (GtkWidget  *root,
+                 const char *row_id)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_find (root, row_id)));
+}
+
+void
+ui_assert_contains (const char *haystack,
+                    const char *needle)
+{
+  if (haystack == NULL || strstr (haystack, needle) == NULL)
+    g_error ("“%s” does not contain “%s”", haystack ? haystack : "(null)", needle);
+}
+
+gboolean
+ui_widget_is_sensitive (gpointer widget)
+{
+  return gtk_widget_get_sensitive (widget);
+}
+
+gboolean
+ui_label_is_shown (gpointer label)
+{
+  return gtk_widget_get_visible (label) && gtk_label_get_text (label)[0] != '\0';
+}
+
+gboolean
+ui_leaflet_is_folded (gpointer leaflet)
+{
+  return adw_leaflet_get_folded (leaflet);
+}
+
+void
+ui_select_section (GtkWindow  *window,
+                   const char *row_id)
+{
+  GtkListBox *sidebar = GTK_LIST_BOX (ui_find (GTK_WIDGET (window), "sidebar_list"));
+
+  gtk_list_box_select_row (sidebar, GTK_LIST_BOX_ROW (ui_find (GTK_WIDGET (window), row_id)));
+}
+
+static const char *
+item_id (GListModel *model,
+         guint       position,
+         char      **out_owned)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (model, position);
+
+  g_object_get (item, "id", out_owned, NULL);
+  return *out_owned;
+}
+
+gboolean
+ui_model_has_ids (GListModel *model,
+                  GPtrArray  *ids,
+                  gboolean    in_order)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  if (n != ids->len)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = NULL;
+
+      item_id (model, i, &id);
+      if (in_order ? g_strcmp0 (id, g_ptr_array_index (ids, i)) != 0
+                   : !g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  GtkListView *list_view;
+  GPtrArray   *ids;
+  gboolean     in_order;
+} ListIdsWait;
+
+static gboolean
+list_shows_ids (gpointer data)
+{
+  ListIdsWait *wait = data;
+
+  return ui_model_has_ids (G_LIST_MODEL (gtk_list_view_get_model (wait->list_view)), wait->ids,
+                           wait->in_order);
+}
+
+void
+ui_wait_list_ids (GtkWidget  *list_view,
+                  GPtrArray  *ids,
+                  gboolean    in_order,
+                  guint       timeout_seconds,
+                  const char *what)
+{
+  ListIdsWait wait = { GTK_LIST_VIEW (list_view), ids, in_order };
+
+  ui_wait_for (list_shows_ids, &wait, timeout_seconds, what);
+}
+
+guint
+ui_model_find_id (GListModel *model,
+                  const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autofree char *item = NULL;
+
+      if (g_strcmp0 (item_id (model, i, &item), id) == 0)
+        return i;
+    }
+  g_error ("no item “%s” in the list", id);
+}
+
+GtkWidget *
+ui_open_section (GtkWindow  *window,
+                 const char *row_id,
+                 const char *page_id,
+                 guint       timeout_seconds)
+{
+  GtkWidget *root = GTK_WIDGET (window);
+  GtkWidget *page;
+
+  ui_select_section (window, row_id);
+  page = ui_find (root, page_id);
+  g_assert_true (adw_view_stack_get_visible_child (ADW_VIEW_STACK (ui_find (root, "content_stack")))
+                 == page);
+  ui_wait_stack_page (page, "list_stack", "list", timeout_seconds);
+  return page;
+}
+
+void
+ui_sign_in (GtkWindow  *window,
+            const char *server,
+            const char *email,
+            const char *password,
+            guint       timeout_seconds)
+{
+  GtkWidget *page;
+
+  ui_wait_stack_page (GTK_WIDGET (window), "stack", "sign-in", timeout_seconds);
+  page = ui_find (GTK_WIDGET (window), "sign_in_page");
+  if (server != NULL)
+    ui_type (ui_find (page, "server_row"), server);
+  ui_type (ui_find (page, "email_row"), email);
+  ui_type (ui_find (page, "password_row"), password);
+  ui_click (ui_find (page, "sign_in_button"));
+  ui_wait_stack_page (GTK_WIDGET (window), "stack", "main", timeout_seconds);
+}
+
+struct _UiProxy
+{
+  SoupServer         *server;
+  SoupSession        *upstream;
+  char               *upstream_url;
+  char               *url;
+  UiProxyRequestFunc  on_request;
+  UiProxyAnswerFunc   on_answer;
+  gpointer            user_data;
+  GPtrArray          *requests;   /* under way, of ProxyRequest */
+};
+
+typedef struct
+{
+  UiProxy           *proxy;     /* NULL once it is freed */
+  SoupServerMessage *message;
+  gboolean           gone;      /* the app closed the connection meanwhile */
+} ProxyRequest;
+
+static void
+on_client_gone_cb (SoupServerMessage *message,
+                   ProxyRequest      *request)
+{
+  request->gone = TRUE;
+}
+
+static void
+proxy_request_free (ProxyRequest *request)
+{
+  if (request->proxy != NULL)
+    g_ptr_array_remove_fast (request->proxy->requests, request);
+  g_signal_handlers_disconnect_by_func (request->message, on_client_gone_cb, request);
+  g_object_unref (request->message);
+  g_free (request);
+}
+
+static void
+on_upstream_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ProxyRequest *request = user_data;
+  UiProxy *proxy = request->proxy;
+  SoupMessage *upstream = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->message);
+  const char *path = g_uri_get_path (soup_server_message_get_uri (request->message));
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeadersIter iter;
+  const char *name, *value;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  if (body == NULL || request->gone || proxy == NULL)
+    {
+      /* The test is over: the proxy or the app is going away */
+      if (body == NULL)
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      proxy_request_free (request);
+      return;
+    }
+
+  if (proxy->on_answer != NULL)
+    answer = proxy->on_answer (request->message, path, soup_message_get_status (upstream), body,
+                               proxy->user_data);
+  else
+    answer = g_bytes_ref (body);
+  if (answer == NULL)
+    {
+      soup_server_message_set_status (request->message, SOUP_STATUS_BAD_GATEWAY, NULL);
+      soup_server_message_unpause (request->message);
+      proxy_request_free (request);
+      return;
+    }
+
+  soup_message_headers_iter_init (&iter, soup_message_get_response_headers (upstream));
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    if (g_ascii_strcasecmp (name, "Content-Length") != 0 &&
+        g_ascii_strcasecmp (name, "Transfer-Encoding") != 0 &&
+        g_ascii_strcasecmp (name, "Connection") != 0)
+      soup_message_headers_append (headers, name, value);
+  soup_server_message_set_status (request->message, soup_message_get_status (upstream),
+                                  soup_message_get_reason_phrase (upstream));
+  soup_message_body_append_bytes (soup_server_message_get_response_body (request->message),
+                                  answer);
+  soup_server_message_unpause (request->message);
+  proxy_request_free (request);
+}
+
+static void
+proxy_handler (SoupServer        *server,
+               SoupServerMessage *message,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  UiProxy *proxy = user_data;
+  GUri *uri = soup_server_message_get_uri (message);
+  SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (message);
+  g_autofree char *url = NULL;
+  g_autoptr(SoupMessage) upstream = NULL;
+  g_autoptr(GBytes) body = NULL;
+  SoupMessageHeadersIter iter;
+  const char *name, *value;
+  ProxyRequest *request;
+
+  if (proxy->on_request != NULL && proxy->on_request (message, path, proxy->user_data))
+    return;
+
+  url = g_strconcat (proxy->upstream_url, g_uri_get_path (uri),
+                     g_uri_get_query (uri) != NULL ? "?" : "",
+                     g_uri_get_query (uri) != NULL ? g_uri_get_query (uri) : "", NULL);
+  upstream = soup_message_new (soup_server_message_get_method (message), url);
+  g_assert_nonnull (upstream);
+
+  soup_message_headers_iter_init (&iter, request_headers);
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    if (g_ascii_strcasecmp (name, "Host") != 0 &&
+        g_ascii_strcasecmp (name, "Content-Length") != 0 &&
+        g_ascii_strcasecmp (name, "Content-Type") != 0 &&
+        g_ascii_strcasecmp (name, "Connection") != 0 &&
+        g_ascii_strcasecmp (name, "Accept-Encoding") != 0)
+      soup_message_headers_append (soup_message_get_request_headers (upstream), name, value);
+
+  body = soup_message_body_flatten (soup_server_message_get_request_body (message));
+  if (g_bytes_get_size (body) > 0)
+    /* The whole Content-Type: a multipart one carries its boundary */
+    soup_message_set_request_body_from_bytes (upstream,
+                                              soup_message_headers_get_one (request_headers,
+                                                                            "Content-Type"),
+                                              body);
+
+  request = g_new0 (ProxyRequest, 1);
+  request->proxy = proxy;
+  request->message = g_object_ref (message);
+  g_ptr_array_add (proxy->requests, request);
+  g_signal_connect (message, "disconnected", G_CALLBACK (on_client_gone_cb), request);
+  soup_server_message_pause (message);
+  soup_session_send_and_read_async (proxy->upstream, upstream, G_PRIORITY_DEFAULT, NULL,
+                                    on_upstream_cb, request);
+}
+
+UiProxy *
+ui_proxy_new (const char         *upstream_url,
+              UiProxyRequestFunc  on_request,
+              UiProxyAnswerFunc   on_answer,
+              gpointer            user_data)
+{
+  UiProxy *proxy = g_new0 (UiProxy, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+
+  proxy->upstream_url = g_strdup (upstream_url);
+  proxy->on_request = on_request;
+  proxy->on_answer = on_answer;
+  proxy->user_data = user_data;
+  proxy->requests = g_ptr_array_new ();
+  proxy->upstream = soup_session_new ();
+  proxy->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (proxy->server, NULL, proxy_handler, proxy, NULL);
+  soup_server_listen_local (proxy->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (proxy->server);
+  g_assert_nonnull (uris);
+  proxy->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  return proxy;
+}
+
+const char *
+ui_proxy_get_url (UiProxy *proxy)
+{
+  return proxy->url;
+}
+
+void
+ui_proxy_free (UiProxy *proxy)
+{
+  /* Their answers come later, cancelled: they must not find the proxy */
+  for (guint i = 0; i < proxy->requests->len; i++)
+    ((ProxyRequest *) g_ptr_array_index (proxy->requests, i))->proxy = NULL;
+  g_ptr_array_unref (proxy->requests);
+  soup_session_abort (proxy->upstream);
+  soup_server_disconnect (proxy->server);
+  g_clear_object (&proxy->server);
+  g_clear_object (&proxy->upstream);
+  g_free (proxy->upstream_url);
+  g_free (proxy->url);
+  g_free (proxy);
+}
+
+void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (argc, argv, NULL);
+}
+
+void
+ui_result_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      slot)
+{
+  *(GAsyncResult **) slot = g_object_ref (result);
+}
+
+GAsyncResult *
+ui_wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+SanClient *
+ui_signed_in_client (const char *url,
+                     const char *email,
+                     const char *password)
+{
+  g_autoptr(SanTokenStore) store = san_memory_token_store_new ();
+  g_autoptr(GAsyncResult) login = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SanClient) client = san_client_new (url, store, &error);
+
+  g_assert_no_error (error);
+  san_client_login_async (client, email, password, NULL, ui_result_cb, &login);
+  san_client_login_finish (client, ui_wait_result (&login), &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&client);
+}
+
+SanMe *
+ui_fetch_me (SanClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SanMe *me;
+
+  san_client_fetch_me_async (client, NULL, ui_result_cb, &result);
+  me = san_client_fetch_me_finish (client, ui_wait_result (&result), &error);
+  g_assert_no_error (error);
+  return me;
+}
+
+void
+ui_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        ui_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }
