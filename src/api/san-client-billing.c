@@ -29,8 +29,6 @@
 #include "san-payment-private.h"
 #include "san-pix-charge-private.h"
 
-/* list_all_*() gives up after this many pages */
-#define MAX_PAGES 1000
 #define PAGE_LIMIT 100
 /* The Idempotency-Key the server takes: 1..255 printable ASCII */
 #define MAX_IDEMPOTENCY_KEY 255
@@ -72,9 +70,7 @@ struct _Request
   /* Lists */
   const ListKind   *kind;
   char             *list_path;      /* without the query */
-  GListStore       *items;          /* every page's, for list_all */
-  GHashTable       *cursors;        /* every cursor followed so far */
-  guint             n_pages;
+  SanPageCollector *pages;          /* every page's items, for list_all */
   gint64            open_total_cents;
   gint64            overdue_total_cents;
 };
@@ -86,8 +82,7 @@ request_free (Request *request)
   g_free (request->id);
   g_free (request->other_id);
   g_free (request->list_path);
-  g_clear_object (&request->items);
-  g_clear_pointer (&request->cursors, g_hash_table_unref);
+  g_clear_pointer (&request->pages, san_page_collector_free);
   g_free (request);
 }
 
@@ -542,9 +537,7 @@ on_list_all_page_cb (GObject      *source,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(SanPage) page = NULL;
   Request *request = g_task_get_task_data (task);
-  GListModel *items;
   const char *cursor;
-  guint n;
 
   root = san_client_call_finish (SAN_CLIENT (source), result, &error);
   if (root != NULL)
@@ -555,27 +548,14 @@ on_list_all_page_cb (GObject      *source,
       return;
     }
 
-  items = san_page_get_items (page);
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
+  if (!san_page_collector_add (request->pages, page, _(request->kind->endless), &cursor, &error))
     {
-      g_autoptr(GObject) item = g_list_model_get_item (items, i);
-
-      g_list_store_append (request->items, item);
-    }
-
-  cursor = san_page_get_next_cursor (page);
-  if (cursor == NULL)
-    {
-      g_task_return_pointer (task, g_object_ref (request->items), g_object_unref);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-
-  request->n_pages++;
-  if (!g_hash_table_add (request->cursors, g_strdup (cursor)) || request->n_pages >= MAX_PAGES)
+  if (cursor == NULL)
     {
-      g_task_return_new_error (task, SAN_API_ERROR, SAN_API_ERROR_MALFORMED,
-                               "%s", _(request->kind->endless));
+      g_task_return_pointer (task, san_page_collector_dup_items (request->pages), g_object_unref);
       return;
     }
 
@@ -612,8 +592,7 @@ list_all_start (SanClient           *self,
                            &request);
   request->kind = kind;
   request->list_path = contract_path (contract_id, kind->segment, NULL);
-  request->items = g_list_store_new (kind->get_type ());
-  request->cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  request->pages = san_page_collector_new (kind->get_type ());
   list_all_fetch (task, NULL);
 }
 

@@ -25,8 +25,7 @@
 
 /* Seconds before the access token's expiry at which it is refreshed first */
 #define EXPIRY_MARGIN_SECONDS 10
-/* list_all_services() gives up after this many pages */
-#define MAX_PAGES 1000
+/* the page size list_all_services() asks for */
 #define PAGE_LIMIT 100
 #define READ_CHUNK_SIZE 16384
 
@@ -1645,18 +1644,15 @@ san_client_list_services_finish (SanClient     *self,
 
 typedef struct
 {
-  char       *contract_id;
-  GListStore *services;
-  GHashTable *cursors;    /* every cursor followed so far */
-  guint       n_pages;
+  char             *contract_id;
+  SanPageCollector *pages;
 } ListAllData;
 
 static void
 list_all_data_free (ListAllData *data)
 {
   g_free (data->contract_id);
-  g_clear_object (&data->services);
-  g_clear_pointer (&data->cursors, g_hash_table_unref);
+  g_clear_pointer (&data->pages, san_page_collector_free);
   g_free (data);
 }
 
@@ -1671,9 +1667,7 @@ on_list_all_page_cb (GObject      *source,
   g_autoptr(SanPage) page = NULL;
   ListAllData *data = g_task_get_task_data (task);
   GCancellable *cancellable;
-  GListModel *items;
   const char *cursor;
-  guint n;
 
   page = san_client_list_services_finish (self, result, &error);
   if (page == NULL)
@@ -1682,27 +1676,15 @@ on_list_all_page_cb (GObject      *source,
       return;
     }
 
-  items = san_page_get_items (page);
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
+  if (!san_page_collector_add (data->pages, page, _("The server’s list of services does not end."),
+                               &cursor, &error))
     {
-      g_autoptr(GObject) item = g_list_model_get_item (items, i);
-
-      g_list_store_append (data->services, item);
-    }
-
-  cursor = san_page_get_next_cursor (page);
-  if (cursor == NULL)
-    {
-      g_task_return_pointer (task, g_object_ref (data->services), g_object_unref);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-
-  data->n_pages++;
-  if (!g_hash_table_add (data->cursors, g_strdup (cursor)) || data->n_pages >= MAX_PAGES)
+  if (cursor == NULL)
     {
-      g_task_return_new_error (task, SAN_API_ERROR, SAN_API_ERROR_MALFORMED,
-                               _("The server’s list of services does not end."));
+      g_task_return_pointer (task, san_page_collector_dup_items (data->pages), g_object_unref);
       return;
     }
 
@@ -1730,8 +1712,7 @@ san_client_list_all_services_async (SanClient           *self,
 
   data = g_new0 (ListAllData, 1);
   data->contract_id = g_strdup (contract_id);
-  data->services = g_list_store_new (SAN_TYPE_SERVICE);
-  data->cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  data->pages = san_page_collector_new (SAN_TYPE_SERVICE);
   g_task_set_task_data (task, data, (GDestroyNotify) list_all_data_free);
 
   san_client_list_services_async (self, contract_id, NULL, NULL, NULL, PAGE_LIMIT,

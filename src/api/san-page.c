@@ -11,6 +11,7 @@
 
 #include "san-page-private.h"
 
+#include "san-api-error.h"
 #include "san-json-private.h"
 
 struct _SanPage
@@ -219,4 +220,74 @@ san_page_get_next_cursor (SanPage *self)
   g_return_val_if_fail (SAN_IS_PAGE (self), NULL);
 
   return self->next_cursor;
+}
+
+/* Collecting every page */
+
+/* list_all_*() gives up after this many pages */
+#define MAX_PAGES 1000
+
+struct _SanPageCollector
+{
+  GListStore *items;
+  GHashTable *cursors;   /* every cursor followed so far */
+  guint       n_pages;
+};
+
+SanPageCollector *
+san_page_collector_new (GType item_type)
+{
+  SanPageCollector *self = g_new0 (SanPageCollector, 1);
+
+  self->items = g_list_store_new (item_type);
+  self->cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return self;
+}
+
+void
+san_page_collector_free (SanPageCollector *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->items);
+  g_clear_pointer (&self->cursors, g_hash_table_unref);
+  g_free (self);
+}
+
+gboolean
+san_page_collector_add (SanPageCollector  *self,
+                        SanPage           *page,
+                        const char        *endless,
+                        const char       **out_next_cursor,
+                        GError           **error)
+{
+  GListModel *items = san_page_get_items (page);
+  guint n = g_list_model_get_n_items (items);
+  const char *cursor = san_page_get_next_cursor (page);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      g_list_store_append (self->items, item);
+    }
+
+  *out_next_cursor = cursor;
+  if (cursor == NULL)
+    return TRUE;
+
+  self->n_pages++;
+  if (!g_hash_table_add (self->cursors, g_strdup (cursor)) || self->n_pages >= MAX_PAGES)
+    {
+      *out_next_cursor = NULL;
+      g_set_error_literal (error, SAN_API_ERROR, SAN_API_ERROR_MALFORMED, endless);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GListModel *
+san_page_collector_dup_items (SanPageCollector *self)
+{
+  return G_LIST_MODEL (g_object_ref (self->items));
 }
