@@ -12,17 +12,19 @@
 
 #include "san-api-error-private.h"
 
-/* Every SAN_API_ERROR carries the fields a 400 answer named (extended
- * GError domain, GLib 2.68) */
+/* Every SAN_API_ERROR carries the fields a 400 answer named, and what it
+ * said about each (extended GError domain, GLib 2.68) */
 typedef struct
 {
   GStrv fields;
+  GStrv messages;   /* messages[i] is about fields[i] */
 } SanApiErrorPrivate;
 
 static void
 san_api_error_private_init (SanApiErrorPrivate *priv)
 {
   priv->fields = NULL;
+  priv->messages = NULL;
 }
 
 static void
@@ -30,12 +32,14 @@ san_api_error_private_copy (const SanApiErrorPrivate *src,
                             SanApiErrorPrivate       *dest)
 {
   dest->fields = g_strdupv (src->fields);
+  dest->messages = g_strdupv (src->messages);
 }
 
 static void
 san_api_error_private_clear (SanApiErrorPrivate *priv)
 {
   g_clear_pointer (&priv->fields, g_strfreev);
+  g_clear_pointer (&priv->messages, g_strfreev);
 }
 
 G_DEFINE_EXTENDED_ERROR (SanApiError, san_api_error)
@@ -59,6 +63,20 @@ san_api_error_has_field (const GError *error,
   g_return_val_if_fail (field != NULL, FALSE);
 
   return g_strv_contains (san_api_error_get_fields (error), field);
+}
+
+const char *
+san_api_error_get_field_message (const GError *error,
+                                 const char   *field)
+{
+  const char * const *fields = san_api_error_get_fields (error);
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    if (g_str_equal (fields[i], field))
+      return san_api_error_get_private (error)->messages[i];
+  return NULL;
 }
 
 /* Longest piece of server text (detail, field messages) put in a message */
@@ -142,10 +160,11 @@ clean_server_text (const char *text)
 }
 
 /* "field: message; field: message" from the problem's "errors", or NULL;
- * the field names into @names */
+ * each field's name into @names, the first message about it into @messages */
 static char *
 field_errors_text (JsonObject *problem,
-                   GPtrArray  *names)
+                   GPtrArray  *names,
+                   GPtrArray  *messages)
 {
   g_autoptr(GString) text = NULL;
   JsonNode *node;
@@ -181,7 +200,10 @@ field_errors_text (JsonObject *problem,
       if (text->len > 0)
         g_string_append (text, "; ");
       if (field != NULL && !g_ptr_array_find_with_equal_func (names, field, g_str_equal, NULL))
-        g_ptr_array_add (names, g_strdup (field));
+        {
+          g_ptr_array_add (names, g_strdup (field));
+          g_ptr_array_add (messages, g_strdup (message));
+        }
       if (field != NULL)
         g_string_append_printf (text, "%s: %s", field, message);
       else
@@ -228,8 +250,10 @@ san_api_error_new_invalid_field (const char *field,
 {
   GError *error = g_error_new_literal (SAN_API_ERROR, SAN_API_ERROR_INVALID_INPUT, message);
   const char * const fields[] = { field, NULL };
+  const char * const messages[] = { message, NULL };
 
   san_api_error_get_private (error)->fields = g_strdupv ((char **) fields);
+  san_api_error_get_private (error)->messages = g_strdupv ((char **) messages);
   return error;
 }
 
@@ -261,7 +285,8 @@ san_api_error_from_response (guint               status,
     case SOUP_STATUS_BAD_REQUEST:
       {
         g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-        g_autofree char *fields = field_errors_text (problem, names);
+        g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+        g_autofree char *fields = field_errors_text (problem, names, messages);
         g_autofree char *detail = NULL;
         GError *error;
 
@@ -281,8 +306,11 @@ san_api_error_from_response (guint               status,
         if (names->len > 0)
           {
             g_ptr_array_add (names, NULL);
+            g_ptr_array_add (messages, NULL);
             san_api_error_get_private (error)->fields =
               (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+            san_api_error_get_private (error)->messages =
+              (GStrv) g_ptr_array_free (g_steal_pointer (&messages), FALSE);
           }
         return error;
       }

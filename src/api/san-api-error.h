@@ -43,5 +43,9 @@ GQuark san_api_error_quark (void);
 const char * const *san_api_error_get_fields (const GError *error);
 gboolean            san_api_error_has_field  (const GError *error,
                                               const char   *field);
+/* What the answer said about @field ("must be at most 200 characters"),
+ * or NULL when it did not name @field */
+const char         *san_api_error_get_field_message (const GError *error,
+                                                     const char   *field);
 
 G_END_DECLS

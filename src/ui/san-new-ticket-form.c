@@ -236,22 +236,6 @@ add_field_error (SanNewTicketForm *self,
     }
 }
 
-/* The client joins the server's field errors as "field: message; ..." */
-static char *
-dup_field_message (const GError *error,
-                   const char   *field)
-{
-  g_autofree char *prefix = g_strconcat (field, ": ", NULL);
-  const char *start = strstr (error->message, prefix);
-  const char *end;
-
-  if (start == NULL)
-    return NULL;
-  start += strlen (prefix);
-  end = strstr (start, "; ");
-  return end != NULL ? g_strndup (start, end - start) : g_strdup (start);
-}
-
 /* Drafts */
 
 static SanDraft *
@@ -497,7 +481,7 @@ on_ticket_opened_cb (GObject      *object,
 
       for (guint i = 0; fields[i] != NULL; i++)
         {
-          g_autofree char *field_error = dup_field_message (error, fields[i]);
+          const char *field_error = san_api_error_get_field_message (error, fields[i]);
 
           add_field_error (self, fields[i], field_error != NULL ? field_error : error->message);
         }

@@ -412,30 +412,6 @@ load (SanTicketView *self)
 
 /* Sending a reply */
 
-static const char *
-field_message (const GError *error,
-               const char   *field)
-{
-  /* The client joins the server's field errors as "field: message; ..." */
-  g_autofree char *prefix = g_strconcat (field, ": ", NULL);
-  const char *found = strstr (error->message, prefix);
-
-  return found != NULL ? found + strlen (prefix) : NULL;
-}
-
-static char *
-dup_field_message (const GError *error,
-                   const char   *field)
-{
-  const char *start = field_message (error, field);
-  const char *end;
-
-  if (start == NULL)
-    return NULL;
-  end = strstr (start, "; ");
-  return end != NULL ? g_strndup (start, end - start) : g_strdup (start);
-}
-
 typedef struct
 {
   GWeakRef  view;
@@ -500,16 +476,14 @@ on_reply_sent_cb (GObject      *object,
     {
       if (same)
         {
-          char *body = dup_field_message (error, "body");
-          char *files = dup_field_message (error, "attachments");
+          const char *body = san_api_error_get_field_message (error, "body");
+          const char *files = san_api_error_get_field_message (error, "attachments");
 
           if (body != NULL)
             show_body_error (self, body);
           if (files != NULL || g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_PAYLOAD_TOO_LARGE) ||
               g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_UNSUPPORTED_MEDIA_TYPE))
             san_ticket_attachments_set_message (self->attachments, files != NULL ? files : error->message);
-          g_free (body);
-          g_free (files);
           /* Translators: %s is the reason; the text stays in the box */
           message = g_strdup_printf (_("Your reply was not sent: %s"), error->message);
           show_send_error (self, message);

@@ -1577,6 +1577,8 @@ assert_refused_unsent (Fixture    *f,
   error = run_failing_with (f, kind, files, SAN_API_ERROR, SAN_API_ERROR_INVALID_INPUT);
   g_assert_true (san_api_error_has_field (error, "attachments"));
   g_assert_cmpuint (g_strv_length ((char **) san_api_error_get_fields (error)), ==, 1);
+  /* refused here, the message about the field is the error's own */
+  g_assert_cmpstr (san_api_error_get_field_message (error, "attachments"), ==, error->message);
   if (text != NULL)
     assert_message_contains (error, text);
   g_assert_cmpuint (count (f, kind), ==, 0);

@@ -521,13 +521,19 @@ test_answer_field_names (Fixture       *f,
   g_assert_true (san_api_error_has_field (error, "account"));
   g_assert_false (san_api_error_has_field (error, "acc"));
   g_assert_false (san_api_error_has_field (error, "holder"));
+  /* each field's first message, by name */
+  g_assert_cmpstr (san_api_error_get_field_message (error, "agency"), ==, "4 digits");
+  g_assert_cmpstr (san_api_error_get_field_message (error, "account"), ==, "wrong");
+  g_assert_null (san_api_error_get_field_message (error, "acc"));
 
   copy = g_error_copy (error);
   g_assert_true (san_api_error_has_field (copy, "agency"));
+  g_assert_cmpstr (san_api_error_get_field_message (copy, "account"), ==, "wrong");
 
   /* other errors name none */
   other = g_error_new_literal (SAN_API_ERROR, SAN_API_ERROR_CONFLICT, "no");
   g_assert_cmpuint (g_strv_length ((GStrv) san_api_error_get_fields (other)), ==, 0);
+  g_assert_null (san_api_error_get_field_message (other, "agency"));
   g_clear_error (&other);
   other = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "agency: no");
   g_assert_false (san_api_error_has_field (other, "agency"));
