@@ -700,6 +700,7 @@ struct _SanDraftSaver
   SanDraft *pending;      /* changed, not yet handed to the worker */
   guint     timeout_id;
   guint     n_writing;
+  gboolean  failed;       /* the last write failed */
 };
 
 enum {
@@ -743,6 +744,7 @@ on_saved_cb (GObject      *object,
     ok = san_drafts_save_finish (result, &error);
 
   self->n_writing--;
+  self->failed = !ok;
   if (!ok)
     {
       g_warning ("Could not save a draft: %s", error->message);
@@ -932,4 +934,12 @@ san_draft_saver_get_busy (SanDraftSaver *self)
   g_return_val_if_fail (SAN_IS_DRAFT_SAVER (self), FALSE);
 
   return self->pending != NULL || self->n_writing > 0;
+}
+
+gboolean
+san_draft_saver_get_failed (SanDraftSaver *self)
+{
+  g_return_val_if_fail (SAN_IS_DRAFT_SAVER (self), FALSE);
+
+  return self->failed;
 }

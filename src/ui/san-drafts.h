@@ -126,6 +126,9 @@ void                san_draft_saver_flush           (SanDraftSaver       *self);
 void                san_draft_saver_discard         (SanDraftSaver       *self);
 /* TRUE while a change waits for its save or a write is under way */
 gboolean            san_draft_saver_get_busy        (SanDraftSaver       *self);
+/* TRUE when the last write failed (until one succeeds): the text is only
+ * in the editor. "busy" is notified when this changes. */
+gboolean            san_draft_saver_get_failed      (SanDraftSaver       *self);
 
 /* Properties: "busy" (gboolean, read-only)
  * Signals:

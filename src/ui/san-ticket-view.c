@@ -181,6 +181,8 @@ update_draft_label (SanTicketView *self)
 
   if (san_draft_saver_get_busy (self->saver))
     gtk_label_set_label (self->draft_label, _("Saving draft…"));
+  else if (san_draft_saver_get_failed (self->saver))
+    gtk_label_set_label (self->draft_label, _("Could not save the draft on this computer: don’t close until it is sent"));
   else if (self->edited && (!blank (text) || san_ticket_attachments_get_n_files (self->attachments) > 0))
     gtk_label_set_label (self->draft_label, _("Draft saved on this computer"));
   else
