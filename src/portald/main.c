@@ -12,6 +12,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <glib-unix.h>
 #include <glib/gi18n.h>
@@ -22,12 +23,14 @@
 #include "san-portald-demo.h"
 #include "san-portald-mail.h"
 #include "san-portald-server.h"
+#include "san-portald-status.h"
 #include "san-portald-tickets.h"
 
 #define EXIT_USAGE 2
 #define DEFAULT_ACCESS_TTL 900
 #define DEFAULT_REFRESH_TTL (30 * 24 * 60 * 60)
 #define DEFAULT_PIX_SETTLE_AFTER 10
+#define DEFAULT_METRICS_INTERVAL_MS 1000
 
 static gboolean
 on_signal_cb (gpointer user_data)
@@ -117,6 +120,13 @@ main (int    argc,
   g_autofree char *today_text = NULL;
   g_autofree char *mail_spool = NULL;
   g_autofree char *attachments = NULL;
+  g_autofree char *admin_token = NULL;
+  g_autoptr(SanPortaldMetrics) metrics = NULL;
+  int event_buffer = SAN_PORTALD_EVENTS_DEFAULT_BUFFER;
+  int event_queue = SAN_PORTALD_EVENTS_DEFAULT_QUEUE;
+  int event_ping = SAN_PORTALD_EVENTS_DEFAULT_PING_S;
+  int metrics_interval = DEFAULT_METRICS_INTERVAL_MS;
+  int bench_servers = 0;
   gboolean demo = FALSE;
   gboolean version = FALSE;
   int pix_settle_after = DEFAULT_PIX_SETTLE_AFTER;
@@ -136,6 +146,12 @@ main (int    argc,
     { "pix-settle-after", 0, 0, G_OPTION_ARG_INT, &pix_settle_after, N_("With --demo, a PIX charge is paid this long after it was made; 0: only through the simulation hook (default 10)"), N_("SECONDS") },
     { "mail-spool", 0, 0, G_OPTION_ARG_FILENAME, &mail_spool, N_("Write every e-mail sent as an .eml file into this folder"), N_("DIR") },
     { "attachments", 0, 0, G_OPTION_ARG_FILENAME, &attachments, N_("Where ticket attachments are stored (default: beside the database, DB.attachments)"), N_("DIR") },
+    { "admin-token", 0, 0, G_OPTION_ARG_STRING, &admin_token, N_("Enable the admin interface (/admin/v1/, loopback only) with this token (at least 16 characters)"), N_("TOKEN") },
+    { "event-buffer", 0, 0, G_OPTION_ARG_INT, &event_buffer, N_("Events kept for clients that resume (default 1024)"), N_("N") },
+    { "event-queue", 0, 0, G_OPTION_ARG_INT, &event_queue, N_("Events queued for a slow client before it must resync (default 256)"), N_("N") },
+    { "event-ping", 0, 0, G_OPTION_ARG_INT, &event_ping, N_("Ping idle event sockets this often; drop those silent for two pings (default 20)"), N_("SECONDS") },
+    { "metrics-interval", 0, 0, G_OPTION_ARG_INT, &metrics_interval, N_("With --demo, how often each server publishes metrics (default 1000)"), N_("MS") },
+    { "bench-servers", 0, 0, G_OPTION_ARG_INT, &bench_servers, N_("With --demo, give the demo's Padaria contract this many more cloud servers (benchmarks)"), N_("N") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Pretend today is this day (for tests)"), N_("YYYY-MM-DD") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { NULL }
@@ -172,6 +188,12 @@ main (int    argc,
 
   if (pix_settle_after < 0)
     return usage_error (context, _("--pix-settle-after must not be negative"));
+  if (bench_servers < 0 || bench_servers > 10000 || (bench_servers > 0 && !demo))
+    return usage_error (context, _("--bench-servers goes with --demo and takes 0 to 10000"));
+  if (admin_token != NULL && strlen (admin_token) < SAN_PORTALD_ADMIN_TOKEN_MIN)
+    return usage_error (context, _("--admin-token must be at least 16 characters long"));
+  if (event_buffer < 1 || event_queue < 1 || event_ping < 1 || metrics_interval < 10)
+    return usage_error (context, _("--event-buffer, --event-queue and --event-ping must be positive, --metrics-interval at least 10"));
 
   g_date_clear (&today, 1);
   if (today_text != NULL && !san_date_parse_iso (today_text, &today))
@@ -233,6 +255,12 @@ main (int    argc,
           g_printerr ("san-portald: %s\n", error->message);
           return EXIT_FAILURE;
         }
+      if (seeded && bench_servers > 0 &&
+          !san_portald_status_seed_bench_servers (db, (guint) bench_servers, &error))
+        {
+          g_printerr ("san-portald: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
       g_printerr (seeded ? _("san-portald: demo data seeded\n")
                          : _("san-portald: the database already has data: demo data not seeded again\n"));
     }
@@ -246,6 +274,12 @@ main (int    argc,
   san_portald_server_set_demo (server, demo, (guint) pix_settle_after);
   if (g_date_valid (&today))
     san_portald_server_set_today (server, &today);
+  san_portald_server_set_admin_token (server, admin_token);
+  san_portald_events_set_limits (san_portald_server_get_events (server),
+                                 (guint) event_buffer, (guint) event_queue, (guint) event_ping);
+  if (demo)
+    metrics = san_portald_metrics_new (db, san_portald_server_get_events (server),
+                                       (guint) metrics_interval);
   url = san_portald_server_listen (server, address, certificate, &error);
   if (url == NULL)
     {
@@ -264,6 +298,7 @@ main (int    argc,
   g_source_remove (sigint_id);
 
   g_printerr ("san-portald: stopping\n");
+  g_clear_pointer (&metrics, san_portald_metrics_free);
   g_clear_pointer (&server, san_portald_server_free);
   g_clear_pointer (&db, san_portald_db_close);
   return EXIT_SUCCESS;

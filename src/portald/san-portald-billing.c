@@ -33,6 +33,7 @@
 #include "san-portald-auth.h"
 #include "san-portald-billing-private.h"
 #include "san-portald-billing.h"
+#include "san-portald-events.h"
 #include "san-portald-json.h"
 #include "san-portald-mail.h"
 #include "san-portald-paymethods.h"
@@ -280,6 +281,43 @@ san_portald_billing_mark_paid (SanPortaldDb  *db,
   return send_paid_mail (db, invoice_id, error);
 }
 
+/* The live "invoice_paid" notification of an invoice san_portald_billing_mark_paid ()
+ * just marked paid: it goes out once the open transaction commits */
+gboolean
+san_portald_billing_notify_paid (SanPortaldEvents  *events,
+                                 SanPortaldDb      *db,
+                                 gint64             invoice_id,
+                                 GError           **error)
+{
+  g_autoptr(SanPortaldInvoice) invoice = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  if (!san_portald_billing_db_get_invoice (db, 0, invoice_id, &invoice, error))
+    return FALSE;
+  if (invoice == NULL)
+    return TRUE;
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, invoice->id);
+  amount = san_money_format_brl (invoice->total_cents);
+  title = g_strdup_printf ("Fatura %s paga", invoice->number);
+  body = g_strdup_printf ("Recebemos o pagamento de %s. Obrigado!", amount);
+  san_portald_events_notify_when_done (events, db, invoice->contract_id,
+                                       "invoices", "invoice_paid", title, body, "invoice", id,
+                                       invoice->number);
+  return TRUE;
+}
+
+static gboolean
+notify_paid (SanPortaldRequest  *req,
+             gint64              invoice_id,
+             GError            **error)
+{
+  return san_portald_billing_notify_paid (san_portald_request_get_events (req),
+                                          san_portald_request_get_db (req), invoice_id, error);
+}
+
 /* PIX settlement: the simulated bank */
 
 /* With --demo and --pix-settle-after N, a charge the payer "paid" N seconds
@@ -313,7 +351,8 @@ settle_due_pix (SanPortaldRequest  *req,
 
       if (!san_portald_billing_db_settle_pix (db, charge->id, settled_ms, &settled, error) ||
           (settled && !san_portald_billing_mark_paid (db, charge->invoice_id, "pix", settled_ms,
-                                                      &paid, error)))
+                                                      &paid, error)) ||
+          (paid && !notify_paid (req, charge->invoice_id, error)))
         {
           san_portald_db_rollback (db);
           return FALSE;
@@ -337,7 +376,8 @@ catch_up (SanPortaldRequest  *req,
   GDate today;
 
   san_portald_request_get_today (req, &today);
-  return san_portald_paymethods_run_due (san_portald_request_get_db (req), &today, error) &&
+  return san_portald_paymethods_run_due (san_portald_request_get_db (req),
+                                         san_portald_request_get_events (req), &today, error) &&
          settle_due_pix (req, error);
 }
 
@@ -986,7 +1026,8 @@ san_portald_handle_sim_pix_settle (SanPortaldRequest *req)
       return;
     }
   if (!san_portald_billing_db_settle_pix (db, charge->id, now, &settled, &error) ||
-      (settled && !san_portald_billing_mark_paid (db, charge->invoice_id, "pix", now, &paid, &error)))
+      (settled && !san_portald_billing_mark_paid (db, charge->invoice_id, "pix", now, &paid, &error)) ||
+      (paid && !notify_paid (req, charge->invoice_id, &error)))
     {
       san_portald_db_rollback (db);
       san_portald_send_internal_error (req, error);
@@ -1594,7 +1635,8 @@ san_portald_handle_payment_create (SanPortaldRequest *req)
       created_at = ms_to_rfc3339 (now);
       if ((payment_id = san_portald_billing_db_add_payment (db, invoice->id, amount, card, created_at,
                                                             &error)) == 0 ||
-          !san_portald_billing_mark_paid (db, invoice->id, "card", now, &paid, &error))
+          !san_portald_billing_mark_paid (db, invoice->id, "card", now, &paid, &error) ||
+          (paid && !notify_paid (req, invoice->id, &error)))
         {
           san_portald_db_rollback (db);
           san_portald_send_internal_error (req, error);

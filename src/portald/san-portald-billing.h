@@ -6,6 +6,7 @@
 #pragma once
 
 #include "san-portald-db.h"
+#include "san-portald-events.h"
 #include "san-portald-server.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,13 @@ gboolean san_portald_billing_mark_paid        (SanPortaldDb  *db,
                                                gint64         paid_at_ms,
                                                gboolean      *out_changed,
                                                GError       **error);
+
+/* The live invoice_paid notification of @invoice_id (just marked paid),
+ * sent through @events once the open transaction commits */
+gboolean san_portald_billing_notify_paid      (SanPortaldEvents  *events,
+                                               SanPortaldDb      *db,
+                                               gint64             invoice_id,
+                                               GError           **error);
 
 /* Seeds the demo invoices (after the demo contracts and services exist) */
 gboolean san_portald_billing_seed_demo        (SanPortaldDb  *db,

@@ -15,6 +15,7 @@
 #include "san-document.h"
 #include "san-portald-db.h"
 #include "san-portald-db-private.h"
+#include "san-portald-status.h"
 
 G_DEFINE_QUARK (san-portald-error-quark, san_portald_error)
 
@@ -131,6 +132,8 @@ static const char * const migrations[] = {
   san_portald_support_schema,
   /* 6: user roles, the staff audit log (san-portald-staff-db.c) */
   san_portald_staff_schema,
+  /* 7: instance states, incidents and their updates (san-portald-status-db.c) */
+  san_portald_status_schema,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SAN_PORTALD_DB_SCHEMA_VERSION);
@@ -1147,6 +1150,26 @@ san_portald_db_delete_session (SanPortaldDb  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, session_id);
   return step_done (db, stmt, error);
+}
+
+gboolean
+san_portald_db_session_exists (SanPortaldDb  *db,
+                               gint64         session_id,
+                               gboolean      *out_exists,
+                               GError       **error)
+{
+  g_autoptr(SanStmt) stmt = prepare (db, "SELECT 1 FROM sessions WHERE id = ?1", error);
+  int rc;
+
+  *out_exists = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_db_error (db, error, "Could not check a session");
+  *out_exists = rc == SQLITE_ROW;
+  return TRUE;
 }
 
 gboolean

@@ -22,7 +22,7 @@ typedef enum
 GQuark san_portald_error_quark (void);
 
 /* The schema version this build migrates to (PRAGMA user_version). */
-#define SAN_PORTALD_DB_SCHEMA_VERSION 6
+#define SAN_PORTALD_DB_SCHEMA_VERSION 7
 
 /* The permission words, in the order /me lists them. */
 extern const char * const san_portald_permissions[];
@@ -233,6 +233,12 @@ gboolean      san_portald_db_rotate_session     (SanPortaldDb   *db,
                                                  GError        **error);
 gboolean      san_portald_db_delete_session     (SanPortaldDb   *db,
                                                  gint64          session_id,
+                                                 GError        **error);
+/* *@out_exists: the session @session_id is still there (not logged out,
+ * not pruned); a refresh keeps the session, with new token hashes */
+gboolean      san_portald_db_session_exists     (SanPortaldDb   *db,
+                                                 gint64          session_id,
+                                                 gboolean       *out_exists,
                                                  GError        **error);
 /* Drops sessions whose refresh token has expired. */
 gboolean      san_portald_db_prune_sessions     (SanPortaldDb   *db,

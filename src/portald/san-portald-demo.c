@@ -15,6 +15,7 @@
 #include "san-portald-auth.h"
 #include "san-portald-billing.h"
 #include "san-portald-paymethods.h"
+#include "san-portald-status.h"
 #include "san-portald-support.h"
 #include "san-portald-tickets.h"
 #include "san-portald-demo.h"
@@ -257,6 +258,7 @@ san_portald_demo_seed (SanPortaldDb  *db,
       !san_portald_paymethods_seed_demo (db, today, error) ||
       !san_portald_support_seed_demo (db, today, error) ||
       !san_portald_tickets_seed_demo (db, today, error) ||
+      !san_portald_status_seed_demo (db, today, error) ||
       !san_portald_db_commit (db, error))
     {
       g_prefix_error (error, "Could not seed the demo data: ");

@@ -159,7 +159,8 @@ run_due_or_fail (SanPortaldRequest *req)
   GDate today;
 
   san_portald_request_get_today (req, &today);
-  if (san_portald_paymethods_run_due (san_portald_request_get_db (req), &today, &error))
+  if (san_portald_paymethods_run_due (san_portald_request_get_db (req),
+                                      san_portald_request_get_events (req), &today, &error))
     return TRUE;
   san_portald_send_internal_error (req, error);
   return FALSE;
@@ -1018,10 +1019,13 @@ issue_note (SanPortaldDb  *db,
                                        out_issued, error);
 }
 
+/* @events: where the debits' invoice_paid notifications go (NULL: none, as
+ * for the demo's past) */
 static gboolean
-run_due (SanPortaldDb  *db,
-         const GDate   *today,
-         GError       **error)
+run_due (SanPortaldDb      *db,
+         SanPortaldEvents  *events,
+         const GDate       *today,
+         GError           **error)
 {
   g_autofree char *today_text = san_date_to_iso (today);
   g_autoptr(GArray) invoice_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -1051,6 +1055,9 @@ run_due (SanPortaldDb  *db,
                                           g_date_time_to_unix (instant) * 1000, &changed, error) ||
           !san_portald_pm_db_delete_debit_schedule (db, invoice_id, error))
         return FALSE;
+      if (changed && events != NULL &&
+          !san_portald_billing_notify_paid (events, db, invoice_id, error))
+        return FALSE;
     }
 
   /* then the notes, those of the debits just made included */
@@ -1077,9 +1084,10 @@ run_due (SanPortaldDb  *db,
 }
 
 gboolean
-san_portald_paymethods_run_due (SanPortaldDb  *db,
-                                const GDate   *today,
-                                GError       **error)
+san_portald_paymethods_run_due (SanPortaldDb      *db,
+                                SanPortaldEvents  *events,
+                                const GDate       *today,
+                                GError           **error)
 {
   g_autofree char *today_text = san_date_to_iso (today);
   gboolean own = !san_portald_pm_db_in_transaction (db);
@@ -1093,7 +1101,7 @@ san_portald_paymethods_run_due (SanPortaldDb  *db,
 
   if (own && !san_portald_db_begin (db, error))
     return FALSE;
-  if (!run_due (db, today, error))
+  if (!run_due (db, events, today, error))
     {
       if (own)
         san_portald_db_rollback (db);
@@ -1818,5 +1826,5 @@ san_portald_paymethods_seed_demo (SanPortaldDb  *db,
         return FALSE;
     }
 
-  return run_due (db, today, error);
+  return run_due (db, NULL, today, error);
 }

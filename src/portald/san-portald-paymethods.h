@@ -7,6 +7,7 @@
 #pragma once
 
 #include "san-portald-db.h"
+#include "san-portald-events.h"
 #include "san-portald-server.h"
 
 G_BEGIN_DECLS
@@ -41,10 +42,12 @@ gboolean san_portald_fiscal_schedule_note           (SanPortaldDb  *db,
  * with bank_debit through san_portald_billing_mark_paid) and pending notas
  * fiscais scheduled for @today or earlier are issued. Every contract's, so
  * the notes' numbers follow the order they fall due. Runs in the caller's
- * transaction when one is open, else in its own. */
-gboolean san_portald_paymethods_run_due             (SanPortaldDb  *db,
-                                                     const GDate   *today,
-                                                     GError       **error);
+ * transaction when one is open, else in its own. Each debit made sends
+ * invoice_paid through @events (nullable) after the commit. */
+gboolean san_portald_paymethods_run_due             (SanPortaldDb      *db,
+                                                     SanPortaldEvents  *events,
+                                                     const GDate       *today,
+                                                     GError           **error);
 
 /* Seeds the demo bank accounts, DDA, schedules and notas fiscais (after
  * san_portald_billing_seed_demo) */

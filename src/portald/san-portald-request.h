@@ -59,6 +59,8 @@ gboolean           san_portald_request_is_demo         (SanPortaldRequest *req);
 /* The server's clock in milliseconds since the epoch: now, moved by as
  * many days as --today is from the real today (the real time of day) */
 gint64             san_portald_request_clock_ms        (SanPortaldRequest *req);
+/* The live event hub, to publish events (san-portald-events.h) */
+struct _SanPortaldEvents *san_portald_request_get_events (SanPortaldRequest *req);
 /* The route's body limit (SAN_PORTALD_MAX_BODY unless the route says more) */
 gsize              san_portald_request_get_max_body    (SanPortaldRequest *req);
 

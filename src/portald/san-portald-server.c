@@ -28,9 +28,11 @@
 
 #include "san-portald-auth.h"
 #include "san-portald-billing.h"
+#include "san-portald-events.h"
 #include "san-portald-paymethods.h"
 #include "san-portald-request.h"
 #include "san-portald-server.h"
+#include "san-portald-status.h"
 #include "san-portald-support.h"
 #include "san-portald-staff.h"
 #include "san-portald-tickets.h"
@@ -43,6 +45,7 @@
 #define STATUS_TOO_MANY_REQUESTS 429   /* RFC 6585; libsoup has no name for it */
 #define MAX_HASH_RUNNING 4        /* 64 MiB each */
 #define DEFAULT_HASH_WAITING 32
+#define LISTEN_BACKLOG 1024       /* the kernel caps it at net.core.somaxconn */
 
 typedef struct _LoginJob LoginJob;
 
@@ -69,6 +72,10 @@ struct _SanPortaldServer
   gboolean               demo;
   guint                  pix_settle_after_s;
   GDate                  today;          /* invalid: the real today */
+  SanPortaldEvents      *events;
+  /* SHA-256 of --admin-token; admin_enabled FALSE: no admin routes */
+  guint8                 admin_token_hash[32];
+  gboolean               admin_enabled;
 };
 
 struct _SanPortaldRequest
@@ -168,6 +175,19 @@ static const SanPortaldRoute routes[] = {
   { "PUT",    "/api/v1/staff/tickets/{tid}/status",                   FALSE, "staff",           san_portald_handle_staff_ticket_status },
   { "GET",    "/api/v1/staff/attachments/{aid}",                      FALSE, "staff",           san_portald_handle_staff_attachment },
   { "GET",    "/api/v1/staff/audit",                                  FALSE, "staff",           san_portald_handle_staff_audit },
+
+  /* live status (san-portald-status.c); the event stream itself is a
+   * WebSocket served by san-portald-events.c */
+  { "GET",    "/api/v1/status",                                       TRUE,  NULL,              san_portald_handle_status },
+  { "GET",    "/api/v1/contracts/{cid}/status",                       FALSE, "services",        san_portald_handle_contract_status },
+
+  /* the admin interface: only with --admin-token, only from loopback, with
+   * that token (checked by the router, see admin_allowed ()) */
+  { "POST",   "/admin/v1/incidents",                                  TRUE,  NULL, san_portald_handle_admin_incident_create, FALSE, 0, TRUE },
+  { "POST",   "/admin/v1/incidents/{iid}/updates",                    TRUE,  NULL, san_portald_handle_admin_incident_update, FALSE, 0, TRUE },
+  { "PUT",    "/admin/v1/instances/{inst}/state",                     TRUE,  NULL, san_portald_handle_admin_instance_state,  FALSE, 0, TRUE },
+  { "POST",   "/admin/v1/notifications",                              TRUE,  NULL, san_portald_handle_admin_notification,    FALSE, 0, TRUE },
+  { "GET",    "/admin/v1/events",                                     TRUE,  NULL, san_portald_handle_admin_events,          FALSE, 0, TRUE },
 };
 
 const SanPortaldRoute *
@@ -635,6 +655,32 @@ authenticate (SanPortaldRequest *req)
   return TRUE;
 }
 
+/* The one decision on a customer's access to a contract: @user_id is a
+ * member of @contract_id and holds @permission (an owner holds all). A
+ * contract that does not exist is simply not allowed. authorize () uses it
+ * for every contract route a customer calls, and the event stream for
+ * every event it would send. */
+gboolean
+san_portald_authorize_contract (SanPortaldDb  *db,
+                                gint64         user_id,
+                                gint64         contract_id,
+                                const char    *permission,
+                                gboolean      *out_member,
+                                gboolean      *out_allowed,
+                                GError       **error)
+{
+  gboolean member = FALSE;
+  gboolean allowed = FALSE;
+
+  if (contract_id > 0 && permission != NULL &&
+      !san_portald_db_get_access (db, user_id, contract_id, permission, &member, &allowed, error))
+    return FALSE;
+  if (out_member != NULL)
+    *out_member = member;
+  *out_allowed = member && allowed;
+  return TRUE;
+}
+
 /* Authorization: the one place that decides who may use a route. The
  * router calls it for every route that needs a signed-in user, after
  * authenticate (), with the route from the routing table:
@@ -706,9 +752,8 @@ authorize (SanPortaldRequest *req)
       if (allowed && !san_portald_staff_audit (req, (gint64) id))
         return FALSE;
     }
-  else if (id > 0 && route->permission != NULL &&
-           !san_portald_db_get_access (req->db, req->user_id, (gint64) id, route->permission,
-                                       &member, &allowed, &error))
+  else if (!san_portald_authorize_contract (req->db, req->user_id, (gint64) id, route->permission,
+                                            &member, &allowed, &error))
     {
       san_portald_send_internal_error (req, error);
       return FALSE;
@@ -780,6 +825,41 @@ match_pattern (SanPortaldRequest  *req,
   return TRUE;
 }
 
+/* An admin route: from a loopback address, with the --admin-token as a
+ * Bearer token (compared as SHA-256 digests, in constant time) */
+static gboolean
+admin_allowed (SanPortaldRequest *req)
+{
+  GSocketAddress *remote = soup_server_message_get_remote_address (req->msg);
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
+  const char *header = soup_message_headers_get_one (headers, "Authorization");
+  guint8 hash[32];
+
+  if (remote == NULL || !G_IS_INET_SOCKET_ADDRESS (remote) ||
+      !g_inet_address_get_is_loopback (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote))))
+    {
+      san_portald_send_problem (req, SOUP_STATUS_FORBIDDEN, "forbidden",
+                                "The admin interface answers only on loopback");
+      return FALSE;
+    }
+  if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
+    {
+      san_portald_send_problem (req, SOUP_STATUS_UNAUTHORIZED, "unauthenticated",
+                                "The admin interface needs the admin token (Authorization: Bearer)");
+      return FALSE;
+    }
+  crypto_hash_sha256 (hash, (const guint8 *) header + 7, strlen (header + 7));
+  if (sodium_memcmp (hash, req->server->admin_token_hash, sizeof hash) != 0)
+    {
+      sodium_memzero (hash, sizeof hash);
+      san_portald_send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
+                                "The admin token is not valid");
+      return FALSE;
+    }
+  sodium_memzero (hash, sizeof hash);
+  return TRUE;
+}
+
 static void
 route_request (SanPortaldRequest *req,
                const char        *path)
@@ -792,6 +872,8 @@ route_request (SanPortaldRequest *req,
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
       if (routes[i].demo_only && !req->server->demo)
+        continue;
+      if (routes[i].admin && !req->server->admin_enabled)
         continue;
       if (!match_pattern (req, routes[i].pattern, parts))
         continue;
@@ -821,6 +903,8 @@ route_request (SanPortaldRequest *req,
     }
 
   req->route = route;
+  if (route->admin && !admin_allowed (req))
+    return;
   if (!route->public && (!authenticate (req) || !authorize (req)))
     return;
 
@@ -1522,6 +1606,7 @@ max_body_for (SanPortaldServer *self,
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     if (g_strcmp0 (routes[i].method, method) == 0 &&
         (!routes[i].demo_only || self->demo) &&
+        (!routes[i].admin || self->admin_enabled) &&
         match_pattern (&req, routes[i].pattern, parts))
       {
         if (routes[i].max_body > 0)
@@ -1645,6 +1730,10 @@ san_portald_server_new (SanPortaldDb *db,
       if (under_staff != route_is_staff (route) || (under_staff && route->public))
         g_error ("Route %s %s: the permission \"staff\" goes with the routes under %s, and they are not public",
                  route->method, route->pattern, SAN_PORTALD_STAFF_PREFIX);
+      if (route->admin != (g_str_has_prefix (route->pattern, SAN_PORTALD_ADMIN_PREFIX)) ||
+          (route->admin && (!route->public || route->permission != NULL)))
+        g_error ("Route %s %s: the admin routes are the ones under %s; the router checks their token",
+                 route->method, route->pattern, SAN_PORTALD_ADMIN_PREFIX);
       if (!route_is_contract_scoped (route) && !under_staff && route->permission != NULL)
         g_error ("Route %s %s names a permission but is neither contract-scoped nor a staff route",
                  route->method, route->pattern);
@@ -1679,6 +1768,9 @@ san_portald_server_new (SanPortaldDb *db,
   g_signal_connect (self->soup, "request-started", G_CALLBACK (on_request_started_cb), self);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (on_request_finished_cb), self);
   self->prune_id = g_timeout_add_seconds (60, on_prune_cb, self);
+
+  self->events = san_portald_events_new (self, db);
+  san_portald_events_attach (self->events, self->soup);
 
   return self;
 }
@@ -1738,6 +1830,7 @@ san_portald_server_free (SanPortaldServer *self)
   while (self->hash_running > 0)
     g_main_context_iteration (self->context, TRUE);
 
+  g_clear_pointer (&self->events, san_portald_events_free);
   g_clear_object (&self->soup);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->context, g_main_context_unref);
@@ -1756,6 +1849,7 @@ san_portald_server_listen (SanPortaldServer    *self,
 {
   g_autoslist(GUri) uris = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(GSocket) socket = NULL;
   SoupServerListenOptions options = 0;
 
   if (certificate != NULL)
@@ -1764,7 +1858,17 @@ san_portald_server_listen (SanPortaldServer    *self,
       options |= SOUP_SERVER_LISTEN_HTTPS;
     }
 
-  if (!soup_server_listen (self->soup, G_SOCKET_ADDRESS (address), options, error))
+  /* our own socket, for a listen backlog above GLib's 10: hundreds of
+   * event-stream clients reconnecting at once after a network blip would
+   * otherwise wait for SYN retransmissions (1 s, 3 s, 7 s...) */
+  socket = g_socket_new (g_socket_address_get_family (G_SOCKET_ADDRESS (address)),
+                         G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return NULL;
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, G_SOCKET_ADDRESS (address), TRUE, error) ||
+      !g_socket_listen (socket, error) ||
+      !soup_server_listen_socket (self->soup, socket, options, error))
     return NULL;
 
   uris = soup_server_get_uris (self->soup);
@@ -1797,4 +1901,30 @@ san_portald_server_set_today (SanPortaldServer *self,
     self->today = *today;
   else
     g_date_clear (&self->today, 1);
+}
+
+SanPortaldEvents *
+san_portald_server_get_events (SanPortaldServer *self)
+{
+  return self->events;
+}
+
+SanPortaldEvents *
+san_portald_request_get_events (SanPortaldRequest *req)
+{
+  return req->server->events;
+}
+
+void
+san_portald_server_set_admin_token (SanPortaldServer *self,
+                                    const char       *token)
+{
+  if (token == NULL)
+    {
+      self->admin_enabled = FALSE;
+      sodium_memzero (self->admin_token_hash, sizeof self->admin_token_hash);
+      return;
+    }
+  crypto_hash_sha256 (self->admin_token_hash, (const guint8 *) token, strlen (token));
+  self->admin_enabled = TRUE;
 }

@@ -36,12 +36,17 @@ typedef struct
   SanPortaldHandler  handler;
   gboolean           demo_only;    /* exists only with --demo (simulation hooks) */
   gsize              max_body;     /* bodies up to this size; 0: SAN_PORTALD_MAX_BODY */
+  gboolean           admin;        /* under /admin/v1/: exists only with an admin token,
+                                    * answers only loopback callers that send it */
 } SanPortaldRoute;
 
 /* Requests that carry attachments (multipart/form-data) may be this large */
 #define SAN_PORTALD_MAX_UPLOAD_BODY (12 * 1024 * 1024)
 
 #define SAN_PORTALD_CONTRACT_PREFIX "/api/v1/contracts/{cid}/"
+#define SAN_PORTALD_ADMIN_PREFIX "/admin/v1/"
+/* --admin-token must be at least this long */
+#define SAN_PORTALD_ADMIN_TOKEN_MIN 16
 
 /* The routing table, for tests that must cover every route */
 const SanPortaldRoute *san_portald_server_get_routes (guint *n_routes);
@@ -82,6 +87,23 @@ void              san_portald_today_in_sao_paulo     (GDate            *out_toda
 /* Pretend today is @today (NULL: the real today in São Paulo), for tests */
 void              san_portald_server_set_today       (SanPortaldServer *self,
                                                       const GDate      *today);
+/* The admin interface (/admin/v1/): enabled with @token (NULL: disabled) */
+void              san_portald_server_set_admin_token (SanPortaldServer *self,
+                                                      const char       *token);
+/* The live event hub (san-portald-events.h) */
+struct _SanPortaldEvents *san_portald_server_get_events (SanPortaldServer *self);
+
+/* The one decision on a customer's access to a contract (see
+ * san-portald-server.c): *@out_allowed when @user_id is a member of
+ * @contract_id holding @permission. *@out_member (nullable): a member. */
+gboolean          san_portald_authorize_contract     (SanPortaldDb     *db,
+                                                      gint64            user_id,
+                                                      gint64            contract_id,
+                                                      const char       *permission,
+                                                      gboolean         *out_member,
+                                                      gboolean         *out_allowed,
+                                                      GError          **error);
+
 /* Stops listening and closes every connection. */
 void              san_portald_server_stop   (SanPortaldServer    *self);
 

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "san-date.h"
+#include "san-portald-events.h"
 #include "san-portald-request.h"
 #include "san-portald-staff-private.h"
 #include "san-portald-staff.h"
@@ -201,13 +202,59 @@ san_portald_handle_staff_ticket (SanPortaldRequest *req)
     san_portald_tickets_send_detail (req, SOUP_STATUS_OK, ticket->id, SAN_PORTALD_TICKET_VIEW_STAFF);
 }
 
+/* The live "ticket_answered" notification, when the staff message just
+ * stored (and committed) was a reply the customer sees, not an internal
+ * note: the thread as the customer sees it grew, and ends with SAN */
+static void
+notify_answered (SanPortaldRequest      *req,
+                 const SanPortaldTicket *ticket,
+                 gint64                  visible_before)
+{
+  SanPortaldDb *db = san_portald_request_get_db (req);
+  g_autoptr(SanPortaldTicket) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  if (!san_portald_tickets_db_get_ticket (db, ticket->contract_id, ticket->id, &after, &error))
+    {
+      g_warning ("Could not notify a ticket's answer: %s", error->message);
+      return;
+    }
+  if (after == NULL || after->message_count <= visible_before ||
+      g_strcmp0 (after->last_message_author, "staff") != 0)
+    return;
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, after->id);
+  title = g_strdup_printf ("Nova resposta no chamado %s", after->number);
+  body = g_strdup_printf ("A equipe da SAN Internet respondeu ao seu chamado “%s”.", after->subject);
+  san_portald_events_notify_when_done (san_portald_request_get_events (req), db, after->contract_id,
+                                       "tickets", "ticket_answered", title, body, "ticket", id,
+                                       after->subject);
+}
+
 void
 san_portald_handle_staff_ticket_reply (SanPortaldRequest *req)
 {
+  SoupServerMessage *msg = san_portald_request_get_message (req);
   g_autoptr(SanPortaldTicket) ticket = NULL;
+  g_autoptr(SanPortaldTicket) visible = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (load_ticket (req, &ticket))
-    san_portald_tickets_post_message (req, ticket, SAN_PORTALD_TICKET_VIEW_STAFF);
+  if (!load_ticket (req, &ticket))
+    return;
+  /* the thread as the customer sees it, to tell a reply from a note after */
+  if (!san_portald_tickets_db_get_ticket (san_portald_request_get_db (req), ticket->contract_id, ticket->id,
+                                          &visible, &error) || visible == NULL)
+    {
+      if (error == NULL)
+        g_set_error (&error, SAN_PORTALD_ERROR, SAN_PORTALD_ERROR_DATABASE, "A ticket vanished");
+      san_portald_send_internal_error (req, error);
+      return;
+    }
+  san_portald_tickets_post_message (req, ticket, SAN_PORTALD_TICKET_VIEW_STAFF);
+  if (soup_server_message_get_status (msg) == SOUP_STATUS_CREATED)
+    notify_answered (req, ticket, visible->message_count);
 }
 
 void

@@ -1408,10 +1408,12 @@ test_authz_staff_reads_every_contract_audited (void)
       assert_success (staff);
       assert_success (owner);
       /* what the owner sees: the same JSON, byte for byte (a PIX charge
-       * counts its seconds down between the two answers), the same kind of
-       * document (a PDF carries the second it was made) */
+       * counts its seconds down between the two answers, the status its live
+       * metrics and the event seq), the same kind of document (a PDF carries
+       * the second it was made) */
       g_assert_cmpstr (reply_header (staff, "Content-Type"), ==, reply_header (owner, "Content-Type"));
-      if (staff->json != NULL && !g_str_has_suffix (route->pattern, "/pix"))
+      if (staff->json != NULL && !g_str_has_suffix (route->pattern, "/pix") &&
+          !g_str_has_suffix (route->pattern, "/status"))
         g_assert_true (g_bytes_equal (staff->body, owner->body));
 
       entry = newest_audit_entry (&after);
@@ -1517,6 +1519,44 @@ test_authz_every_route_needs_token (void)
     }
 }
 
+/* The admin interface's routes: every one of the table under /admin/v1/ is
+ * public to the router (it checks the admin token itself, before anything
+ * else) and, on a server without --admin-token like this one, is not there
+ * at all: no user's token, staff's included, reaches it */
+static void
+test_authz_admin_routes_disabled (void)
+{
+  const SanPortaldRoute *routes;
+  const char * const tokens[] = { NULL, demo_token, staff_token };
+  guint checked = 0;
+  guint n;
+
+  routes = san_portald_server_get_routes (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RouteCall) call = NULL;
+
+      if (!routes[i].admin)
+        {
+          g_assert_false (g_str_has_prefix (routes[i].pattern, "/admin/"));
+          continue;
+        }
+      g_assert_true (g_str_has_prefix (routes[i].pattern, "/admin/v1/"));
+      g_assert_true (routes[i].public);
+      g_assert_null (routes[i].permission);
+      call = placeholder_call (&routes[i], "1");
+      for (guint t = 0; t < G_N_ELEMENTS (tokens); t++)
+        {
+          g_autoptr(Reply) reply = send_route (&routes[i], tokens[t], call);
+
+          g_test_message ("%s %s", routes[i].method, routes[i].pattern);
+          assert_problem (reply, 404, "not_found");
+        }
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 5);
+}
+
 /* E-mails and transactions (the library itself, no server): an e-mail
  * written inside a transaction reaches the spool when it commits, never when
  * it is rolled back; outside one, at once */
@@ -1606,6 +1646,7 @@ main (int    argc,
   g_test_add_func ("/portald/authz/staff/writes-forbidden", test_authz_staff_writes_forbidden);
   g_test_add_func ("/portald/authz/staff/unknown-contract-forbidden", test_authz_staff_unknown_contract_forbidden);
   g_test_add_func ("/portald/authz/every-route-needs-token", test_authz_every_route_needs_token);
+  g_test_add_func ("/portald/authz/admin/routes-disabled-without-admin-token", test_authz_admin_routes_disabled);
   g_test_add_func ("/portald/mail/spool-follows-transaction", test_mail_spool_follows_transaction);
 
   /* no PIX charge pays itself while the matrix runs */

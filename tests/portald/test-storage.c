@@ -135,7 +135,7 @@ test_storage_wal_and_schema_version (void)
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 6);   /* SAN_PORTALD_DB_SCHEMA_VERSION */
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 7);   /* SAN_PORTALD_DB_SCHEMA_VERSION */
   sqlite3_finalize (stmt);
 
   /* without --demo nothing is seeded */
@@ -209,7 +209,7 @@ test_storage_restart_keeps_data (void)
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM users"), ==, users);
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM services"), ==, services);
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM contracts"), ==, contracts);
-  g_assert_cmpint (count_rows (db, "PRAGMA user_version"), ==, 6);   /* SAN_PORTALD_DB_SCHEMA_VERSION */
+  g_assert_cmpint (count_rows (db, "PRAGMA user_version"), ==, 7);   /* SAN_PORTALD_DB_SCHEMA_VERSION */
 
   temp_dir_remove (dir);
 }
@@ -228,10 +228,11 @@ exec_on (const char *path,
   sqlite3_close (db);
 }
 
-/* A database of schema 5 (before roles and the audit log) with a user gets
- * migration 6: the user is a customer, the audit log is there and empty */
+/* A database of schema 5 (before roles and the audit log) with a user and
+ * an instance gets migrations 6 and 7: the user is a customer, the audit log
+ * is there and empty, the instance is operational and no incident exists */
 static void
-test_storage_migration_6_users_are_customers (void)
+test_storage_migrations_6_7_keep_rows (void)
 {
   g_autofree char *dir = temp_dir_new ();
   g_autofree char *db = g_build_filename (dir, "portal.db", NULL);
@@ -243,6 +244,15 @@ test_storage_migration_6_users_are_customers (void)
 
   /* back to what schema 5 had */
   exec_on (db,
+           "DROP TABLE incident_updates;"
+           "DROP TABLE incident_instances;"
+           "DROP TABLE incidents;"
+           "DROP TRIGGER instances_state_since;"
+           "DROP INDEX services_instance;"
+           "ALTER TABLE instances DROP COLUMN state_since;"
+           "ALTER TABLE instances DROP COLUMN state;"
+           "INSERT INTO instances (name, hostname, region)"
+           " VALUES ('br-sp-old-01', 'old01.saninternet.com', 'São Paulo');"
            "DROP TABLE staff_audit;"
            "DROP INDEX tickets_activity;"
            "ALTER TABLE users DROP COLUMN role;"
@@ -255,7 +265,10 @@ test_storage_migration_6_users_are_customers (void)
   g_assert_nonnull (portald);
   g_assert_cmpint (portald_stop (portald), ==, 0);
 
-  g_assert_cmpint (count_rows (db, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (count_rows (db, "PRAGMA user_version"), ==, 7);
+  g_assert_cmpint (count_rows (db, "SELECT count (*) FROM instances WHERE name = 'br-sp-old-01'"
+                                   " AND state = 'operational' AND state_since IS NOT NULL"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count (*) FROM incidents"), ==, 0);
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM users WHERE email = 'old@example.com'"
                                    " AND role = 'customer'"), ==, 1);
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM staff_audit"), ==, 0);
@@ -390,7 +403,7 @@ main (int    argc,
   g_test_add_func ("/portald/storage/wal-and-schema-version", test_storage_wal_and_schema_version);
   g_test_add_func ("/portald/storage/restart-keeps-data", test_storage_restart_keeps_data);
   g_test_add_func ("/portald/storage/refuses-newer-schema", test_storage_refuses_newer_schema);
-  g_test_add_func ("/portald/storage/migration-6-users-are-customers", test_storage_migration_6_users_are_customers);
+  g_test_add_func ("/portald/storage/migrations-6-7-keep-rows", test_storage_migrations_6_7_keep_rows);
   g_test_add_func ("/portald/storage/role-is-checked", test_storage_role_is_checked);
   g_test_add_func ("/portald/log/no-secrets", test_log_no_secrets);
 
