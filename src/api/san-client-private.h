@@ -7,6 +7,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "san-client.h"
 
@@ -69,5 +70,31 @@ GBytes   *san_client_secret_bytes_new_take (GString             *text);
 
 /* @text %-escaped for a path segment or a query value */
 char     *san_client_escape                (const char          *text);
+
+/* For the event stream (san-event-stream.c) */
+
+/* The client's session (its TLS checks, proxy rules, user agent) */
+SoupSession *san_client_get_session             (SanClient           *self);
+/* The base URI as ws:// (for http:// to loopback) or wss:// (for https://)
+ * followed by @path ("/api/v1/events?since=...", escaped) */
+char        *san_client_dup_websocket_uri       (SanClient           *self,
+                                                 const char          *path);
+/* An access token good for a while yet, refreshed first (through the
+ * client's one refresh at a time) when about to expire, or when it is
+ * @refused_token (nullable: the one the server just refused with 401)
+ * and no other refresh replaced it meanwhile. Fails with
+ * SAN_API_ERROR_NOT_SIGNED_IN without a session, or the session-ended
+ * SAN_API_ERROR_UNAUTHORIZED when the refresh is refused (then the client
+ * signs out). Free the token with san_client_wipe_token(). */
+void         san_client_get_access_token_async  (SanClient           *self,
+                                                 const char          *refused_token,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+char        *san_client_get_access_token_finish (SanClient           *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+/* Overwrites and frees a token (NULL is ignored) */
+void         san_client_wipe_token              (char                *token);
 
 G_END_DECLS

@@ -86,6 +86,7 @@ typedef struct
   guint         no_content : 1;  /* answers with no body */
   guint         binary : 1;      /* answers with any body */
   guint         refreshed : 1;   /* refreshed after a 401 already */
+  guint         token_only : 1;  /* sends nothing: completes with the access token */
 } Call;
 
 static void call_start (GTask *task);
@@ -759,6 +760,14 @@ call_send (GTask *task)
       return;
     }
 
+  if (call->token_only)
+    {
+      g_task_return_pointer (task, g_strdup (self->tokens->access_token),
+                             (GDestroyNotify) wipe_string);
+      g_object_unref (task);
+      return;
+    }
+
   call->message = soup_message_new (call->method, uri);
   if (call->message == NULL)
     {
@@ -898,6 +907,77 @@ san_client_call_finish_bytes (SanClient     *self,
     *out_content_type = g_steal_pointer (&answer->content_type);
   binary_answer_free (answer);
   return body;
+}
+
+SoupSession *
+san_client_get_session (SanClient *self)
+{
+  g_return_val_if_fail (SAN_IS_CLIENT (self), NULL);
+
+  return self->session;
+}
+
+char *
+san_client_dup_websocket_uri (SanClient  *self,
+                              const char *path)
+{
+  g_return_val_if_fail (SAN_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (path != NULL && *path == '/', NULL);
+
+  /* normalize_base_uri() allows only https:// and (to loopback) http:// */
+  if (g_str_has_prefix (self->base_uri, "https://"))
+    return g_strconcat ("wss://", self->base_uri + strlen ("https://"), path, NULL);
+  g_assert (g_str_has_prefix (self->base_uri, "http://"));
+  return g_strconcat ("ws://", self->base_uri + strlen ("http://"), path, NULL);
+}
+
+void
+san_client_get_access_token_async (SanClient           *self,
+                                   const char          *refused_token,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+  Call *call;
+
+  g_return_if_fail (SAN_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, san_client_get_access_token_async);
+  call = g_new0 (Call, 1);
+  call->method = "GET";
+  call->auth = TRUE;
+  call->token_only = TRUE;
+  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
+
+  /* Refused and not replaced meanwhile: refresh it (with the others who
+   * need it) */
+  if (refused_token != NULL && self->tokens != NULL && !self->refreshing &&
+      g_strcmp0 (self->tokens->access_token, refused_token) == 0)
+    {
+      refresh_wait (self, task);
+      return;
+    }
+  call_start (task);
+}
+
+char *
+san_client_get_access_token_finish (SanClient     *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == san_client_get_access_token_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+san_client_wipe_token (char *token)
+{
+  wipe_string (token);
 }
 
 static void

@@ -99,6 +99,41 @@ static const char * const callback_status_words[] = {
   [SAN_CALLBACK_STATUS_CANCELLED] = "cancelled",
 };
 
+/* "unknown" is never accepted from the wire (lookup starts after it) */
+static const char * const instance_state_words[] = {
+  [SAN_INSTANCE_STATE_UNKNOWN] = "unknown",
+  [SAN_INSTANCE_STATE_OPERATIONAL] = "operational",
+  [SAN_INSTANCE_STATE_DEGRADED] = "degraded",
+  [SAN_INSTANCE_STATE_PARTIAL_OUTAGE] = "partial_outage",
+  [SAN_INSTANCE_STATE_MAJOR_OUTAGE] = "major_outage",
+  [SAN_INSTANCE_STATE_MAINTENANCE] = "maintenance",
+};
+
+static const char * const incident_impact_words[] = {
+  [SAN_INCIDENT_IMPACT_NONE] = "none",
+  [SAN_INCIDENT_IMPACT_MINOR] = "minor",
+  [SAN_INCIDENT_IMPACT_MAJOR] = "major",
+  [SAN_INCIDENT_IMPACT_CRITICAL] = "critical",
+};
+
+static const char * const incident_status_words[] = {
+  [SAN_INCIDENT_STATUS_INVESTIGATING] = "investigating",
+  [SAN_INCIDENT_STATUS_IDENTIFIED] = "identified",
+  [SAN_INCIDENT_STATUS_MONITORING] = "monitoring",
+  [SAN_INCIDENT_STATUS_RESOLVED] = "resolved",
+};
+
+static const char * const event_type_words[] = {
+  [SAN_EVENT_TYPE_HELLO] = "hello",
+  [SAN_EVENT_TYPE_RESYNC] = "resync",
+  [SAN_EVENT_TYPE_INSTANCE_STATE] = "instance_state",
+  [SAN_EVENT_TYPE_INCIDENT_CREATED] = "incident_created",
+  [SAN_EVENT_TYPE_INCIDENT_UPDATED] = "incident_updated",
+  [SAN_EVENT_TYPE_INCIDENT_RESOLVED] = "incident_resolved",
+  [SAN_EVENT_TYPE_METRICS] = "metrics",
+  [SAN_EVENT_TYPE_NOTIFICATION] = "notification",
+};
+
 /* Exact, case-sensitive match: the wire's words are lower case */
 static gboolean
 lookup_word (const char * const *words,
@@ -154,3 +189,26 @@ DEFINE_WIRE_FUNCS (SanTicketAuthorKind, san_ticket_author_kind, ticket_author_ki
 DEFINE_WIRE_FUNCS (SanTicketWaiting, san_ticket_waiting, ticket_waiting_words)
 DEFINE_WIRE_FUNCS (SanEmailKind, san_email_kind, email_kind_words)
 DEFINE_WIRE_FUNCS (SanCallbackStatus, san_callback_status, callback_status_words)
+DEFINE_WIRE_FUNCS (SanIncidentImpact, san_incident_impact, incident_impact_words)
+DEFINE_WIRE_FUNCS (SanIncidentStatus, san_incident_status, incident_status_words)
+DEFINE_WIRE_FUNCS (SanEventType, san_event_type, event_type_words)
+
+gboolean
+san_instance_state_from_wire (const char       *word,
+                              SanInstanceState *out)
+{
+  guint value;
+
+  if (!lookup_word (instance_state_words + 1, G_N_ELEMENTS (instance_state_words) - 1, word, &value))
+    return FALSE;
+  if (out != NULL)
+    *out = (SanInstanceState) (value + 1);
+  return TRUE;
+}
+
+const char *
+san_instance_state_to_wire (SanInstanceState state)
+{
+  g_return_val_if_fail ((guint) state < G_N_ELEMENTS (instance_state_words), NULL);
+  return instance_state_words[state];
+}

@@ -128,6 +128,47 @@ typedef enum
   SAN_CALLBACK_STATUS_CANCELLED,
 } SanCallbackStatus;
 
+/* An instance's state (UNKNOWN: not said, as in a service's instance; never
+ * on the wire) */
+typedef enum
+{
+  SAN_INSTANCE_STATE_UNKNOWN,
+  SAN_INSTANCE_STATE_OPERATIONAL,
+  SAN_INSTANCE_STATE_DEGRADED,
+  SAN_INSTANCE_STATE_PARTIAL_OUTAGE,
+  SAN_INSTANCE_STATE_MAJOR_OUTAGE,
+  SAN_INSTANCE_STATE_MAINTENANCE,
+} SanInstanceState;
+
+typedef enum
+{
+  SAN_INCIDENT_IMPACT_NONE,
+  SAN_INCIDENT_IMPACT_MINOR,
+  SAN_INCIDENT_IMPACT_MAJOR,
+  SAN_INCIDENT_IMPACT_CRITICAL,
+} SanIncidentImpact;
+
+typedef enum
+{
+  SAN_INCIDENT_STATUS_INVESTIGATING,
+  SAN_INCIDENT_STATUS_IDENTIFIED,
+  SAN_INCIDENT_STATUS_MONITORING,
+  SAN_INCIDENT_STATUS_RESOLVED,
+} SanIncidentStatus;
+
+/* An event's "type" on the live event stream */
+typedef enum
+{
+  SAN_EVENT_TYPE_HELLO,
+  SAN_EVENT_TYPE_RESYNC,
+  SAN_EVENT_TYPE_INSTANCE_STATE,
+  SAN_EVENT_TYPE_INCIDENT_CREATED,
+  SAN_EVENT_TYPE_INCIDENT_UPDATED,
+  SAN_EVENT_TYPE_INCIDENT_RESOLVED,
+  SAN_EVENT_TYPE_METRICS,
+  SAN_EVENT_TYPE_NOTIFICATION,
+} SanEventType;
+
 /* Wire word -> enum; FALSE for an unknown word. */
 gboolean    san_service_status_from_wire  (const char        *word,
                                            SanServiceStatus  *out);
@@ -171,5 +212,18 @@ const char *san_email_kind_to_wire           (SanEmailKind         kind);
 gboolean    san_callback_status_from_wire    (const char          *word,
                                               SanCallbackStatus   *out);
 const char *san_callback_status_to_wire      (SanCallbackStatus    status);
+
+gboolean    san_instance_state_from_wire     (const char          *word,
+                                              SanInstanceState    *out);
+const char *san_instance_state_to_wire       (SanInstanceState     state);
+gboolean    san_incident_impact_from_wire    (const char          *word,
+                                              SanIncidentImpact   *out);
+const char *san_incident_impact_to_wire      (SanIncidentImpact    impact);
+gboolean    san_incident_status_from_wire    (const char          *word,
+                                              SanIncidentStatus   *out);
+const char *san_incident_status_to_wire      (SanIncidentStatus    status);
+gboolean    san_event_type_from_wire         (const char          *word,
+                                              SanEventType        *out);
+const char *san_event_type_to_wire           (SanEventType         type);
 
 G_END_DECLS
