@@ -1415,24 +1415,6 @@ idempotency_key_valid (const char *key)
   return TRUE;
 }
 
-/* An optional string member: NULL when absent or null; a field error when not a string */
-static const char *
-optional_string (JsonObject *object,
-                 const char *field,
-                 GArray     *errors)
-{
-  JsonNode *node = json_object_get_member (object, field);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      san_portald_add_field_error (errors, field, "wrong_type", "This field must be a string");
-      return NULL;
-    }
-  return json_node_get_string (node);
-}
-
 /* What a payment request asks, for the idempotency check: the invoice and
  * the body's meaning (not its spelling) */
 static void
@@ -1538,8 +1520,8 @@ san_portald_handle_payment_create (SanPortaldRequest *req)
   if (method != NULL && !g_str_equal (method, "card"))
     san_portald_add_field_error (errors, "method", "invalid",
                                  "Must be card (PIX and boleto have their own routes)");
-  card_id_text = optional_string (object, "card_id", errors);
-  card_token = optional_string (object, "card_token", errors);
+  card_id_text = san_portald_optional_string (object, "card_id", errors);
+  card_token = san_portald_optional_string (object, "card_token", errors);
   if (card_id_text != NULL && card_token != NULL)
     san_portald_add_field_error (errors, "card_token", "invalid", "Give card_id or card_token, not both");
   else if (card_id_text == NULL && card_token == NULL &&

@@ -38,7 +38,6 @@
 #include "san-portald-server.h"
 
 #define EVENTS_PATH "/api/v1/events"
-#define PROBLEM_TYPE_BASE "https://docs.saninternet.com/api/problems/"
 #define SESSION_CHECK_S 30
 #define CLOSE_SESSION_ENDED 4401
 #define MAX_INCOMING_PAYLOAD 4096   /* clients only send small liveness frames */
@@ -184,29 +183,8 @@ connection_event_new (SanPortaldEvents *self,
   return event_new (self->seq, type, 0, NULL, payload);
 }
 
-/* Responses to the upgrade request, shaped like the router's */
-
-static const char *
-problem_title (const char *code)
-{
-  if (g_str_equal (code, "unauthenticated"))
-    return "Authentication required";
-  if (g_str_equal (code, "invalid_token"))
-    return "Invalid token";
-  if (g_str_equal (code, "token_expired"))
-    return "Token expired";
-  if (g_str_equal (code, "validation_failed"))
-    return "Validation failed";
-  if (g_str_equal (code, "method_not_allowed"))
-    return "Method not allowed";
-  if (g_str_equal (code, "not_found"))
-    return "Not found";
-  if (g_str_equal (code, "internal_error"))
-    return "Internal error";
-  return "Error";
-}
-
-/* @field and @field_message: the one field error of a validation_failed */
+/* Responses to the upgrade request: the router's problem+json; @field and
+ * @field_message: the one field error of a validation_failed */
 static void
 send_problem (SoupServerMessage *msg,
               guint              status,
@@ -215,109 +193,39 @@ send_problem (SoupServerMessage *msg,
               const char        *field,
               const char        *field_message)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *type = g_strconcat (PROBLEM_TYPE_BASE, code, NULL);
-  gsize length;
-  char *text;
+  g_autoptr(GArray) errors = NULL;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, type);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, problem_title (code));
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_int_value (builder, status);
-  json_builder_set_member_name (builder, "detail");
-  json_builder_add_string_value (builder, detail);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, code);
   if (field != NULL)
     {
-      json_builder_set_member_name (builder, "errors");
-      json_builder_begin_array (builder);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "field");
-      json_builder_add_string_value (builder, field);
-      json_builder_set_member_name (builder, "code");
-      json_builder_add_string_value (builder, "invalid");
-      json_builder_set_member_name (builder, "message");
-      json_builder_add_string_value (builder, field_message);
-      json_builder_end_object (builder);
-      json_builder_end_array (builder);
+      errors = g_array_new (FALSE, FALSE, sizeof (SanPortaldFieldError));
+      san_portald_add_field_error (errors, field, "invalid", field_message);
     }
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
-
-  if (status == SOUP_STATUS_UNAUTHORIZED)
-    soup_message_headers_replace (headers, "WWW-Authenticate",
-                                  g_str_equal (code, "unauthenticated")
-                                    ? "Bearer realm=\"san-portald\""
-                                    : "Bearer realm=\"san-portald\", error=\"invalid_token\"");
-  soup_message_headers_replace (headers, "Cache-Control", "no-store");
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/problem+json", SOUP_MEMORY_TAKE, text, length);
+  san_portald_message_send_problem (msg, status, code, detail, errors);
 }
 
-/* Authentication, with the rules of authenticate () in
- * san-portald-server.c. FALSE with *@out_code and *@out_detail set (the
- * 401 to answer), or with *@out_code "internal_error". */
+/* Authentication: the router's own check (san_portald_authenticate_message ()).
+ * FALSE with *@out_code and *@out_detail set (the 401 to answer), or with
+ * *@out_code "internal_error". */
 static gboolean
 authenticate (SanPortaldEvents   *self,
               SoupServerMessage  *msg,
               gint64             *out_user_id,
               gint64             *out_session_id,
-              guint8              out_hash[SAN_PORTALD_TOKEN_HASH_SIZE],
               const char        **out_code,
               const char        **out_detail)
 {
   g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *header = soup_message_headers_get_one (headers, "Authorization");
-  const char *token;
-  gint64 expires_ms;
 
-  *out_code = "invalid_token";
-  *out_detail = "The access token is not valid";
-  if (header == NULL)
-    {
-      *out_code = "unauthenticated";
-      *out_detail = "This request needs an access token (Authorization: Bearer)";
-      return FALSE;
-    }
-  if (g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
-    {
-      *out_detail = "The Authorization header is not a Bearer token";
-      return FALSE;
-    }
-  token = header + 7;
-  while (*token == ' ')
-    token++;
-  if (!san_portald_token_hash (token, out_hash))
-    return FALSE;
-
-  if (!san_portald_db_find_access (self->db, out_hash, out_session_id, out_user_id,
-                                   &expires_ms, &error))
+  if (san_portald_authenticate_message (self->db, msg, out_user_id, out_session_id,
+                                        out_code, out_detail, &error))
+    return TRUE;
+  if (error != NULL)
     {
       g_printerr ("san-portald: internal error: %s\n", error->message);
       *out_code = "internal_error";
       *out_detail = "The server could not complete the request";
-      return FALSE;
     }
-  if (*out_session_id == 0)
-    return FALSE;
-  if (expires_ms <= san_portald_now_ms ())
-    {
-      *out_code = "token_expired";
-      *out_detail = "The access token has expired: refresh it";
-      return FALSE;
-    }
-  return TRUE;
+  return FALSE;
 }
 
 /* @text: absent (-1 in *@out_since) or a non-negative integer */
@@ -809,14 +717,13 @@ on_events_request_cb (SoupServer        *soup,
                       gpointer           user_data)
 {
   SanPortaldEvents *self = user_data;
-  guint8 hash[SAN_PORTALD_TOKEN_HASH_SIZE];
   gint64 user_id;
   gint64 session_id;
   gint64 since;
   const char *code;
   const char *detail;
 
-  if (!authenticate (self, msg, &user_id, &session_id, hash, &code, &detail))
+  if (!authenticate (self, msg, &user_id, &session_id, &code, &detail))
     {
       send_problem (msg, g_str_equal (code, "internal_error") ? SOUP_STATUS_INTERNAL_SERVER_ERROR
                                                               : SOUP_STATUS_UNAUTHORIZED,
@@ -841,7 +748,6 @@ on_events_websocket_cb (SoupServer              *soup,
                         gpointer                 user_data)
 {
   SanPortaldEvents *self = user_data;
-  guint8 hash[SAN_PORTALD_TOKEN_HASH_SIZE];
   gint64 user_id;
   gint64 session_id;
   gint64 since;
@@ -858,7 +764,7 @@ on_events_websocket_cb (SoupServer              *soup,
   /* checked a moment ago in on_events_request_cb: only a session ended
    * in between, or a stop, fails here */
   if (self->stopping ||
-      !authenticate (self, msg, &user_id, &session_id, hash, &code, &detail) ||
+      !authenticate (self, msg, &user_id, &session_id, &code, &detail) ||
       !parse_since_of (msg, &since))
     {
       soup_websocket_connection_close (conn, CLOSE_SESSION_ENDED, "Session ended");

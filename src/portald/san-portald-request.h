@@ -81,6 +81,21 @@ void        san_portald_send_problem             (SanPortaldRequest *req,
                                                   guint              status,
                                                   const char        *code,
                                                   const char        *detail);
+/* The same on a message outside the router (the event stream's upgrade) */
+void        san_portald_message_send_problem     (SoupServerMessage *msg,
+                                                  guint              status,
+                                                  const char        *code,
+                                                  const char        *detail,
+                                                  GArray            *errors);
+/* The one check of a Bearer access token (the router's and the event
+ * stream's): FALSE with the 401's code and detail, or with @error (500) */
+gboolean    san_portald_authenticate_message     (SanPortaldDb       *db,
+                                                  SoupServerMessage  *msg,
+                                                  gint64             *out_user_id,
+                                                  gint64             *out_session_id,
+                                                  const char        **out_code,
+                                                  const char        **out_detail,
+                                                  GError            **error);
 void        san_portald_send_problem_with_errors (SanPortaldRequest *req,
                                                   guint              status,
                                                   const char        *code,
@@ -102,6 +117,12 @@ JsonObject *san_portald_read_json_object         (SanPortaldRequest  *req,
                                                   JsonParser        **out_parser);
 /* A required non-empty string member, or NULL with a field error */
 const char *san_portald_require_string           (JsonObject        *object,
+                                                  const char        *field,
+                                                  GArray            *errors);
+
+/* An optional string member: NULL when absent or null, NULL with a field
+ * error when it is not a string */
+const char *san_portald_optional_string          (JsonObject        *object,
                                                   const char        *field,
                                                   GArray            *errors);
 

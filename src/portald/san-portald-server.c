@@ -274,15 +274,19 @@ san_portald_send_json (SanPortaldRequest *req,
 }
 
 void
-san_portald_send_problem_with_errors (SanPortaldRequest *req,
-                          guint              status,
-                          const char        *code,
-                          const char        *detail,
-                          GArray            *errors)
+san_portald_message_send_problem (SoupServerMessage *msg,
+                                  guint              status,
+                                  const char        *code,
+                                  const char        *detail,
+                                  GArray            *errors)
 {
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *type = g_strconcat (PROBLEM_TYPE_BASE, code, NULL);
+  gsize length;
+  char *text;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "type");
@@ -316,26 +320,40 @@ san_portald_send_problem_with_errors (SanPortaldRequest *req,
     }
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  send_node (req, status, "application/problem+json", root);
-}
-
-void
-san_portald_send_problem (SanPortaldRequest *req,
-              guint              status,
-              const char        *code,
-              const char        *detail)
-{
   if (status == SOUP_STATUS_UNAUTHORIZED)
     {
       const char *challenge = "Bearer realm=\"san-portald\"";
 
       if (g_str_equal (code, "invalid_token") || g_str_equal (code, "token_expired"))
         challenge = "Bearer realm=\"san-portald\", error=\"invalid_token\"";
-      soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
-                                    "WWW-Authenticate", challenge);
+      soup_message_headers_replace (headers, "WWW-Authenticate", challenge);
     }
-  san_portald_send_problem_with_errors (req, status, code, detail, NULL);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &length);
+  soup_server_message_set_status (msg, status, NULL);
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  soup_server_message_set_response (msg, "application/problem+json", SOUP_MEMORY_TAKE, text, length);
+}
+
+void
+san_portald_send_problem_with_errors (SanPortaldRequest *req,
+                                      guint              status,
+                                      const char        *code,
+                                      const char        *detail,
+                                      GArray            *errors)
+{
+  san_portald_message_send_problem (req->msg, status, code, detail, errors);
+}
+
+void
+san_portald_send_problem (SanPortaldRequest *req,
+                          guint              status,
+                          const char        *code,
+                          const char        *detail)
+{
+  san_portald_message_send_problem (req->msg, status, code, detail, NULL);
 }
 
 void
@@ -420,6 +438,23 @@ san_portald_require_string (JsonObject *object,
   if (json_node_get_string (node)[0] == '\0')
     {
       san_portald_add_field_error (errors, field, "required", "This field must not be empty");
+      return NULL;
+    }
+  return json_node_get_string (node);
+}
+
+const char *
+san_portald_optional_string (JsonObject *object,
+                             const char *field,
+                             GArray     *errors)
+{
+  JsonNode *node = json_object_get_member (object, field);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      san_portald_add_field_error (errors, field, "wrong_type", "This field must be a string");
       return NULL;
     }
   return json_node_get_string (node);
@@ -594,31 +629,37 @@ san_portald_now_ms (void)
   return g_get_real_time () / 1000;
 }
 
-/* Sets req->user_id and req->session_id from the Bearer access token, or
- * answers 401 and returns FALSE. */
-static gboolean
-authenticate (SanPortaldRequest *req)
+/* The one check of a Bearer access token, for the router and the event
+ * stream: FALSE with *@out_code and *@out_detail set to the 401 to answer,
+ * or with @error set (answer 500). */
+gboolean
+san_portald_authenticate_message (SanPortaldDb       *db,
+                                  SoupServerMessage  *msg,
+                                  gint64             *out_user_id,
+                                  gint64             *out_session_id,
+                                  const char        **out_code,
+                                  const char        **out_detail,
+                                  GError            **error)
 {
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char *header = soup_message_headers_get_one (headers, "Authorization");
   const char *token;
   guint8 hash[SAN_PORTALD_TOKEN_HASH_SIZE];
-  gint64 session_id;
-  gint64 user_id;
-  gint64 expires_ms;
+  gint64 session_id = 0;
+  gint64 user_id = 0;
+  gint64 expires_ms = 0;
 
+  *out_code = "invalid_token";
+  *out_detail = "The access token is not valid";
   if (header == NULL)
     {
-      san_portald_send_problem (req, SOUP_STATUS_UNAUTHORIZED, "unauthenticated",
-                    "This request needs an access token (Authorization: Bearer)");
+      *out_code = "unauthenticated";
+      *out_detail = "This request needs an access token (Authorization: Bearer)";
       return FALSE;
     }
-
   if (g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
     {
-      san_portald_send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
-                    "The Authorization header is not a Bearer token");
+      *out_detail = "The Authorization header is not a Bearer token";
       return FALSE;
     }
   token = header + 7;
@@ -626,33 +667,43 @@ authenticate (SanPortaldRequest *req)
     token++;
 
   if (!san_portald_token_hash (token, hash))
+    return FALSE;
+  if (!san_portald_db_find_access (db, hash, &session_id, &user_id, &expires_ms, error))
     {
-      san_portald_send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
-                    "The access token is not valid");
-      return FALSE;
-    }
-
-  if (!san_portald_db_find_access (req->db, hash, &session_id, &user_id, &expires_ms, &error))
-    {
-      san_portald_send_internal_error (req, error);
+      *out_code = "internal_error";
       return FALSE;
     }
   if (session_id == 0)
-    {
-      san_portald_send_problem (req, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
-                    "The access token is not valid");
-      return FALSE;
-    }
+    return FALSE;
   if (expires_ms <= san_portald_now_ms ())
     {
-      san_portald_send_problem (req, SOUP_STATUS_UNAUTHORIZED, "token_expired",
-                    "The access token has expired: refresh it");
+      *out_code = "token_expired";
+      *out_detail = "The access token has expired: refresh it";
       return FALSE;
     }
 
-  req->user_id = user_id;
-  req->session_id = session_id;
+  *out_user_id = user_id;
+  *out_session_id = session_id;
   return TRUE;
+}
+
+/* Sets req->user_id and req->session_id from the Bearer access token, or
+ * answers 401 (500) and returns FALSE. */
+static gboolean
+authenticate (SanPortaldRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  const char *code;
+  const char *detail;
+
+  if (san_portald_authenticate_message (req->db, req->msg, &req->user_id, &req->session_id,
+                                        &code, &detail, &error))
+    return TRUE;
+  if (error != NULL)
+    san_portald_send_internal_error (req, error);
+  else
+    san_portald_send_problem (req, SOUP_STATUS_UNAUTHORIZED, code, detail);
+  return FALSE;
 }
 
 /* The one decision on a customer's access to a contract: @user_id is a

@@ -243,25 +243,6 @@ san_portald_handle_contract_status (SanPortaldRequest *req)
 
 /* The admin interface */
 
-/* An optional string member: NULL when absent or null, with a field error
- * when it is not a string */
-static const char *
-optional_string (JsonObject *object,
-                 const char *field,
-                 GArray     *errors)
-{
-  JsonNode *node = json_object_get_member (object, field);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      san_portald_add_field_error (errors, field, "wrong_type", "This field must be a string");
-      return NULL;
-    }
-  return json_node_get_string (node);
-}
-
 /* @text at most @max characters, else a field error */
 static const char *
 check_length (const char *text,
@@ -445,7 +426,7 @@ san_portald_handle_admin_incident_create (SanPortaldRequest *req)
     san_portald_add_field_error (errors, "impact", "invalid", "Must be one of none, minor, major, critical");
   message = check_length (san_portald_require_string (body, "message", errors), "message",
                           MAX_MESSAGE_CHARS, errors);
-  status = optional_string (body, "status", errors);
+  status = san_portald_optional_string (body, "status", errors);
   if (status == NULL)
     status = "investigating";   /* absent, or a field error already */
   else if (g_str_equal (status, "resolved") || !san_portald_status_is_incident_status (status))
@@ -651,8 +632,8 @@ san_portald_handle_admin_notification (SanPortaldRequest *req)
     }
   title = check_length (san_portald_require_string (body, "title", errors), "title", MAX_TITLE_CHARS, errors);
   text = check_length (san_portald_require_string (body, "body", errors), "body", MAX_MESSAGE_CHARS, errors);
-  label = check_length (optional_string (body, "label", errors), "label", MAX_LABEL_CHARS, errors);
-  permission = optional_string (body, "permission", errors);
+  label = check_length (san_portald_optional_string (body, "label", errors), "label", MAX_LABEL_CHARS, errors);
+  permission = san_portald_optional_string (body, "permission", errors);
   if (permission != NULL && !san_portald_permission_is_known (permission))
     san_portald_add_field_error (errors, "permission", "invalid", "Not a permission word");
   else if (permission == NULL && kind != NULL && (permission = kind_permission (kind)) == NULL)
