@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "san-application.h"
+#include "san-preferences-window.h"
 #include "san-window.h"
 
 struct _SanApplication
@@ -19,6 +20,8 @@ struct _SanApplication
   GSettings      *settings;
   SanTokenStore  *store;
   char           *server;   /* --server, for this run */
+  guint           quitting : 1;
+  guint           held : 1;   /* running in the background, the window hidden */
 };
 
 G_DEFINE_FINAL_TYPE (SanApplication, san_application, ADW_TYPE_APPLICATION)
@@ -32,6 +35,28 @@ get_main_window (SanApplication *self)
   return NULL;
 }
 
+/* The window shows again: no more need to hold */
+static void
+release_background (SanApplication *self)
+{
+  if (!self->held)
+    return;
+  self->held = FALSE;
+  g_application_release (G_APPLICATION (self));
+}
+
+static GtkWindow *
+present_main_window (SanApplication *self)
+{
+  GtkWindow *window = get_main_window (self);
+
+  if (window == NULL)
+    window = GTK_WINDOW (san_window_new (self, self->server));
+  gtk_window_present (window);
+  release_background (self);
+  return window;
+}
+
 static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
@@ -39,6 +64,10 @@ quit_action_cb (GSimpleAction *action,
 {
   SanApplication *self = SAN_APPLICATION (user_data);
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Quit really quits, also when running in the background */
+  self->quitting = TRUE;
+  release_background (self);
 
   /* Closing lets each window remember its size */
   while (windows != NULL)
@@ -86,8 +115,41 @@ sign_out_action_cb (GSimpleAction *action,
     san_window_sign_out (SAN_WINDOW (window));
 }
 
+static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SanApplication *self = SAN_APPLICATION (user_data);
+  SanPreferencesWindow *preferences = san_preferences_window_new (get_main_window (self),
+                                                                  self->settings);
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* A desktop notification's default action: the window shows what it is
+ * about */
+static void
+show_alert_action_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SanApplication *self = SAN_APPLICATION (user_data);
+  const char *contract_id = NULL;
+  const char *target = NULL;
+  const char *target_id = NULL;
+  GtkWindow *window;
+
+  g_variant_get (parameter, "(&s&s&s)", &contract_id, &target, &target_id);
+  window = present_main_window (self);
+  san_window_show_alert (SAN_WINDOW (window), contract_id, san_alert_target_from_string (target),
+                         target_id);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action_cb },
+  { .name = "preferences", .activate = preferences_action_cb },
+  { .name = "show-alert", .activate = show_alert_action_cb, .parameter_type = "(sss)" },
   { .name = "about", .activate = about_action_cb },
   { .name = "sign-out", .activate = sign_out_action_cb },
 };
@@ -117,6 +179,7 @@ san_application_startup (GApplication *application)
   const char *close_accels[] = { "<Control>w", NULL };
   const char *search_accels[] = { "<Control>f", NULL };
   const char *reload_accels[] = { "<Control>r", "F5", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
   static gsize name_set = 0;
 
   san_application_init_i18n ();
@@ -140,17 +203,14 @@ san_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.reload", reload_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 }
 
 static void
 san_application_activate (GApplication *application)
 {
-  SanApplication *self = SAN_APPLICATION (application);
-  GtkWindow *window = get_main_window (self);
-
-  if (window == NULL)
-    window = GTK_WINDOW (san_window_new (self, self->server));
-  gtk_window_present (window);
+  present_main_window (SAN_APPLICATION (application));
 }
 
 static void
@@ -224,4 +284,27 @@ san_application_init_i18n (void)
                   localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+}
+
+gboolean
+san_application_hold_in_background (SanApplication *self)
+{
+  g_return_val_if_fail (SAN_IS_APPLICATION (self), FALSE);
+
+  if (self->quitting)
+    return FALSE;
+  if (!self->held)
+    {
+      self->held = TRUE;
+      g_application_hold (G_APPLICATION (self));
+    }
+  return TRUE;
+}
+
+gboolean
+san_application_get_in_background (SanApplication *self)
+{
+  g_return_val_if_fail (SAN_IS_APPLICATION (self), FALSE);
+
+  return self->held;
 }

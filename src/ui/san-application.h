@@ -25,4 +25,11 @@ SanTokenStore  *san_application_get_token_store (SanApplication *self);
  * setlocale (LC_ALL, ""). */
 void            san_application_init_i18n       (void);
 
+/* Closing the window with "run-in-background" on: the app holds itself
+ * (until the window shows again or app.quit) and returns TRUE; FALSE when
+ * quitting (the window closes for real then) */
+gboolean        san_application_hold_in_background (SanApplication *self);
+/* Whether it runs in the background, its window hidden */
+gboolean        san_application_get_in_background  (SanApplication *self);
+
 G_END_DECLS

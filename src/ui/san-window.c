@@ -12,6 +12,10 @@
 
 #include "san-document.h"
 #include "san-callback-dialog.h"
+#include "san-client-status.h"
+#include "san-event-stream.h"
+#include "san-notification-center.h"
+#include "san-notifications-popover.h"
 #include "san-emails-page.h"
 #include "san-fiscal-notes-page.h"
 #include "san-invoices-page.h"
@@ -21,6 +25,8 @@
 #include "san-staff-queue-page.h"
 #include "san-tickets-page.h"
 #include "san-sign-in-page.h"
+#include "san-status-page.h"
+#include "san-ui-util.h"
 #include "san-window.h"
 
 struct _SanWindow
@@ -39,6 +45,14 @@ struct _SanWindow
   guint                 updating_contracts : 1;
   guint                 staff_mode : 1;   /* the signed-in user is SAN staff */
 
+  /* Live status: the client's event stream, what it told, and the
+   * contracts' open incidents (the bell's alerts) */
+  SanEventStream       *stream;
+  SanNotificationCenter *center;
+  GCancellable         *alerts_cancellable;
+  gint64                retry_deadline;   /* monotonic µs of the next try, 0: none */
+  guint                 connection_tick_id;
+
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   SanSignInPage        *sign_in_page;
@@ -51,6 +65,7 @@ struct _SanWindow
   GtkListBox           *sidebar_list;
   GtkListBoxRow        *overview_row;
   GtkListBoxRow        *services_row;
+  GtkListBoxRow        *status_row;
   GtkListBoxRow        *invoices_row;
   GtkListBoxRow        *payment_methods_row;
   GtkListBoxRow        *fiscal_notes_row;
@@ -62,10 +77,18 @@ struct _SanWindow
   GtkDropDown          *contract_dropdown;
   GtkMenuButton        *user_menu_button;
   GtkWidget            *user_box;
+  GtkMenuButton        *bell_button;
+  GtkLabel             *bell_badge;
+  SanNotificationsPopover *notifications_popover;
+  GtkWidget            *connection_box;
+  GtkWidget            *connection_dot;
+  GtkLabel             *connection_label;
+  GtkWidget            *retry_now_button;
   GtkLabel             *user_name_label;
   GtkLabel             *user_email_label;
   SanOverviewPage      *overview_page;
   SanServicesPage      *services_page;
+  SanStatusPage        *status_page;
   SanInvoicesPage      *invoices_page;
   SanPaymentMethodsPage *payment_methods_page;
   SanFiscalNotesPage   *fiscal_notes_page;
@@ -77,6 +100,7 @@ struct _SanWindow
 G_DEFINE_FINAL_TYPE (SanWindow, san_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void fetch_me (SanWindow *self);
+static void stop_stream (SanWindow *self);
 
 static gboolean
 is_network_error (const GError *error)
@@ -117,7 +141,8 @@ set_staff_mode (SanWindow *self,
                 gboolean   staff)
 {
   GtkListBoxRow *customer_rows[] = {
-    self->overview_row, self->services_row, self->invoices_row, self->payment_methods_row,
+    self->overview_row, self->services_row, self->status_row, self->invoices_row,
+    self->payment_methods_row,
     self->fiscal_notes_row, self->tickets_row, self->emails_row,
   };
 
@@ -143,12 +168,14 @@ clear_session_view (SanWindow *self)
 {
   san_overview_page_set_contract (self->overview_page, NULL, NULL);
   san_services_page_set_contract (self->services_page, NULL, NULL);
+  san_status_page_set_contract (self->status_page, NULL, NULL);
   san_invoices_page_set_contract (self->invoices_page, NULL, NULL);
   san_payment_methods_page_set_contract (self->payment_methods_page, NULL, NULL);
   san_fiscal_notes_page_set_contract (self->fiscal_notes_page, NULL, NULL);
   san_tickets_page_set_contract (self->tickets_page, NULL, NULL);
   san_emails_page_set_contract (self->emails_page, NULL, NULL);
   san_staff_queue_page_set_client (self->staff_queue_page, NULL);
+  stop_stream (self);
   set_staff_mode (self, FALSE);
   self->updating_contracts = TRUE;
   gtk_drop_down_set_model (self->contract_dropdown, NULL);
@@ -218,6 +245,7 @@ update_sections (SanWindow *self)
 {
   const struct { GtkListBoxRow *row; const char *permission; } sections[] = {
     { self->services_row, "services" },
+    { self->status_row, "services" },
     { self->invoices_row, "invoices" },
     { self->payment_methods_row, "payment_methods" },
     { self->fiscal_notes_row, "fiscal_notes" },
@@ -253,11 +281,345 @@ select_contract (SanWindow   *self,
   update_sections (self);
   san_overview_page_set_contract (self->overview_page, self->client, contract);
   san_services_page_set_contract (self->services_page, self->client, contract);
+  san_status_page_set_contract (self->status_page, self->client, contract);
   san_invoices_page_set_contract (self->invoices_page, self->client, contract);
   san_payment_methods_page_set_contract (self->payment_methods_page, self->client, contract);
   san_fiscal_notes_page_set_contract (self->fiscal_notes_page, self->client, contract);
   san_tickets_page_set_contract (self->tickets_page, self->client, contract);
   san_emails_page_set_contract (self->emails_page, self->client, contract);
+}
+
+/* Live status */
+
+static gboolean
+showing (SanWindow *self,
+         gpointer   page)
+{
+  return adw_view_stack_get_visible_child (self->content_stack) == GTK_WIDGET (page);
+}
+
+static void
+update_bell (SanWindow *self)
+{
+  guint n = san_notification_center_get_unread_count (self->center);
+  g_autofree char *a11y = NULL;
+
+  if (self->bell_badge == NULL)
+    return;   /* disposing */
+
+  if (n > 0)
+    {
+      g_autofree char *count = n > 99 ? g_strdup ("99+") : g_strdup_printf ("%u", n);
+
+      gtk_label_set_label (self->bell_badge, count);
+      /* Translators: the bell's name for screen readers and its tooltip */
+      a11y = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Notifications, %u unread",
+                                           "Notifications, %u unread", n), n);
+    }
+  else
+    a11y = g_strdup (_("Notifications"));
+  gtk_widget_set_visible (GTK_WIDGET (self->bell_badge), n > 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bell_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bell_button), a11y);
+}
+
+static void update_connection (SanWindow *self);
+
+static gboolean
+on_connection_tick_cb (gpointer user_data)
+{
+  update_connection (SAN_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+/* "Live", "Connecting…" or "Reconnecting in 8 s…" with Retry Now: calm,
+ * in the sidebar's foot */
+static void
+update_connection (SanWindow *self)
+{
+  static const char * const dot_classes[] = { "live", "connecting", "reconnecting" };
+  SanEventStreamState state = SAN_EVENT_STREAM_STOPPED;
+  g_autofree char *label = NULL;
+  const char *dot = NULL;
+  const char *tooltip = NULL;
+
+  if (self->connection_box == NULL)
+    return;   /* disposing */
+  if (self->stream != NULL)
+    state = san_event_stream_get_state (self->stream);
+
+  switch (state)
+    {
+    case SAN_EVENT_STREAM_CONNECTED:
+      dot = "live";
+      label = g_strdup (_("Live"));
+      tooltip = _("Problems with your services and other news show as they happen");
+      break;
+    case SAN_EVENT_STREAM_CONNECTING:
+      dot = "connecting";
+      label = g_strdup (_("Connecting…"));
+      break;
+    case SAN_EVENT_STREAM_RECONNECTING:
+      {
+        gint64 now = g_get_monotonic_time ();
+
+        dot = "reconnecting";
+        if (self->retry_deadline > now)
+          {
+            guint seconds = (guint) ((self->retry_deadline - now + G_USEC_PER_SEC - 1) /
+                                     G_USEC_PER_SEC);
+
+            /* Translators: the live connection was lost; %u is a number of seconds */
+            label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reconnecting in %u s…",
+                                                  "Reconnecting in %u s…", seconds), seconds);
+          }
+        else
+          label = g_strdup (_("Reconnecting…"));
+        tooltip = _("Live updates paused: what is shown may be out of date");
+      }
+      break;
+    case SAN_EVENT_STREAM_STOPPED:
+    default:
+      break;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (dot_classes); i++)
+    {
+      if (g_strcmp0 (dot, dot_classes[i]) == 0)
+        gtk_widget_add_css_class (self->connection_dot, dot_classes[i]);
+      else
+        gtk_widget_remove_css_class (self->connection_dot, dot_classes[i]);
+    }
+  gtk_label_set_label (self->connection_label, label != NULL ? label : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->connection_label), tooltip);
+  gtk_widget_set_visible (self->retry_now_button, state == SAN_EVENT_STREAM_RECONNECTING);
+  gtk_widget_set_visible (self->connection_box, label != NULL);
+
+  /* The countdown ticks only while waiting */
+  if (state == SAN_EVENT_STREAM_RECONNECTING && self->connection_tick_id == 0)
+    self->connection_tick_id = g_timeout_add_seconds (1, on_connection_tick_cb, self);
+  else if (state != SAN_EVENT_STREAM_RECONNECTING)
+    g_clear_handle_id (&self->connection_tick_id, g_source_remove);
+}
+
+static void
+on_stream_state_cb (SanWindow      *self,
+                    GParamSpec     *pspec,
+                    SanEventStream *stream)
+{
+  if (san_event_stream_get_state (stream) != SAN_EVENT_STREAM_RECONNECTING)
+    self->retry_deadline = 0;
+  update_connection (self);
+}
+
+static void
+on_stream_retry_in_cb (SanWindow      *self,
+                       GParamSpec     *pspec,
+                       SanEventStream *stream)
+{
+  guint retry_in = san_event_stream_get_retry_in (stream);
+
+  self->retry_deadline = retry_in > 0 ? g_get_monotonic_time () + retry_in * G_USEC_PER_SEC : 0;
+  update_connection (self);
+}
+
+static void
+on_retry_now_clicked_cb (SanWindow *self)
+{
+  if (self->stream != NULL)
+    san_event_stream_retry_now (self->stream);
+}
+
+typedef struct
+{
+  SanWindow *self;          /* not a reference: the load is cancelled in dispose */
+  char      *contract_id;
+} AlertsLoad;
+
+static void
+alerts_load_free (AlertsLoad *load)
+{
+  g_free (load->contract_id);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlertsLoad, alerts_load_free)
+
+static void
+on_alerts_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AlertsLoad) load = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SanStatus) status = NULL;
+
+  status = san_client_get_contract_status_finish (SAN_CLIENT (object), result, &error);
+  if (status == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not load the alerts of a contract: %s", error->message);
+      return;   /* self may be gone when cancelled */
+    }
+
+  san_notification_center_set_incidents (load->self->center, load->contract_id,
+                                         san_status_get_incidents (status));
+}
+
+/* The bell's alerts: the open incidents of every contract whose services
+ * the user may see */
+static void
+load_alerts (SanWindow *self)
+{
+  GListModel *contracts;
+
+  g_cancellable_cancel (self->alerts_cancellable);
+  g_clear_object (&self->alerts_cancellable);
+  if (self->me == NULL || self->client == NULL)
+    return;
+
+  self->alerts_cancellable = g_cancellable_new ();
+  contracts = san_me_get_contracts (self->me);
+  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
+    {
+      g_autoptr(SanContract) contract = g_list_model_get_item (contracts, i);
+      AlertsLoad *load;
+
+      if (!san_contract_has_permission (contract, SAN_PERMISSION_SERVICES))
+        continue;
+      load = g_new0 (AlertsLoad, 1);
+      load->self = self;
+      load->contract_id = g_strdup (san_contract_get_id (contract));
+      san_client_get_contract_status_async (self->client, load->contract_id,
+                                            self->alerts_cancellable, on_alerts_loaded_cb, load);
+    }
+}
+
+/* Whether the user is looking at what @alert is about right now: then a
+ * toast says it instead of a desktop notification */
+static gboolean
+shows_alert_target (SanWindow *self,
+                    SanAlert  *alert)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)) ||
+      !gtk_window_is_active (GTK_WINDOW (self)) ||
+      self->contract == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") != 0 ||
+      g_strcmp0 (san_alert_get_contract_id (alert), san_contract_get_id (self->contract)) != 0)
+    return FALSE;
+
+  switch (san_alert_get_target (alert))
+    {
+    case SAN_ALERT_TARGET_STATUS:
+      /* The Overview's banner shows incidents too */
+      return showing (self, self->status_page) ||
+             (showing (self, self->overview_page) &&
+              san_alert_get_kind (alert) != SAN_ALERT_KIND_SERVER_DOWN &&
+              san_alert_get_kind (alert) != SAN_ALERT_KIND_SERVER_RECOVERED);
+    case SAN_ALERT_TARGET_INVOICE:
+      return showing (self, self->invoices_page);
+    case SAN_ALERT_TARGET_TICKET:
+      return showing (self, self->tickets_page);
+    case SAN_ALERT_TARGET_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_stream_event_cb (SanWindow      *self,
+                    SanEvent       *event,
+                    SanEventStream *stream)
+{
+  SanAlert *alert;
+
+  if (self->contract != NULL &&
+      g_strcmp0 (san_event_get_contract_id (event), san_contract_get_id (self->contract)) == 0)
+    {
+      san_overview_page_apply_event (self->overview_page, event);
+      san_status_page_apply_event (self->status_page, event);
+    }
+
+  alert = san_notification_center_add_event (self->center, event);
+  if (alert == NULL)
+    return;
+  if (shows_alert_target (self, alert))
+    san_ui_add_toast (GTK_WIDGET (self), san_alert_get_title (alert), 5);
+  else
+    san_notification_center_send (self->center, alert);
+}
+
+/* Events were missed: what is shown is loaded again */
+static void
+on_stream_resync_cb (SanWindow      *self,
+                     SanEventStream *stream)
+{
+  if (self->contract != NULL)
+    {
+      san_overview_page_reload (self->overview_page);
+      san_status_page_reload (self->status_page);
+      san_invoices_page_reload (self->invoices_page);
+      san_tickets_page_reload (self->tickets_page);
+    }
+  load_alerts (self);
+}
+
+static void
+start_stream (SanWindow *self)
+{
+  stop_stream (self);
+
+  self->stream = san_event_stream_new (self->client);
+  g_signal_connect_object (self->stream, "event", G_CALLBACK (on_stream_event_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stream, "resync", G_CALLBACK (on_stream_resync_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stream, "notify::state", G_CALLBACK (on_stream_state_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stream, "notify::retry-in", G_CALLBACK (on_stream_retry_in_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (GTK_WIDGET (self->bell_button), TRUE);
+  san_event_stream_start (self->stream);
+  load_alerts (self);
+  update_connection (self);
+}
+
+static void
+stop_stream (SanWindow *self)
+{
+  g_cancellable_cancel (self->alerts_cancellable);
+  g_clear_object (&self->alerts_cancellable);
+  if (self->stream != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->stream, self);
+      san_event_stream_stop (self->stream);
+      g_clear_object (&self->stream);
+    }
+  g_clear_handle_id (&self->connection_tick_id, g_source_remove);
+  self->retry_deadline = 0;
+  if (self->center != NULL)
+    san_notification_center_clear (self->center);
+  if (self->bell_button != NULL)
+    {
+      gtk_menu_button_popdown (self->bell_button);
+      gtk_widget_set_visible (GTK_WIDGET (self->bell_button), FALSE);
+    }
+  update_connection (self);
+}
+
+static void
+on_notifications_popover_show_cb (SanWindow *self)
+{
+  san_notification_center_mark_all_read (self->center);
+}
+
+static void
+on_notifications_popover_alert_activated_cb (SanWindow *self,
+                                             SanAlert  *alert)
+{
+  san_window_show_alert (self, san_alert_get_contract_id (alert), san_alert_get_target (alert),
+                         san_alert_get_target_id (alert));
 }
 
 static void
@@ -308,6 +670,7 @@ show_main (SanWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->contract_dropdown), n > 1);
   select_contract (self, gtk_drop_down_get_selected_item (self->contract_dropdown));
   update_sections (self);   /* also with no contract at all */
+  start_stream (self);
 
   gtk_list_box_select_row (self->sidebar_list, self->overview_row);
   gtk_stack_set_visible_child_name (self->stack, "main");
@@ -505,6 +868,15 @@ on_page_load_failed_cb (SanWindow    *self,
         /* Translators: %s is the reason */
         title = g_strdup_printf (_("Could not load the ticket queue: %s"), error->message);
     }
+  else if (page == GTK_WIDGET (self->status_page))
+    {
+      if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_FORBIDDEN))
+        title = g_strdup (_("You don’t have permission to see the status of this contract’s services."));
+      else
+        /* Translators: %s is the reason */
+        title = g_strdup_printf (_("Could not load the status of your services: %s"),
+                                 error->message);
+    }
   else if (page == GTK_WIDGET (self->fiscal_notes_page))
     {
       if (g_error_matches (error, SAN_API_ERROR, SAN_API_ERROR_FORBIDDEN))
@@ -551,6 +923,11 @@ on_sidebar_row_selected_cb (SanWindow     *self,
     {
       adw_view_stack_set_visible_child_name (self->content_stack, "services");
       adw_window_title_set_title (self->content_title, _("Services"));
+    }
+  else if (row == self->status_row)
+    {
+      adw_view_stack_set_visible_child_name (self->content_stack, "status");
+      adw_window_title_set_title (self->content_title, C_("section", "Status"));
     }
   else if (row == self->overview_row)
     {
@@ -615,13 +992,6 @@ showing_invoices (SanWindow *self)
   return adw_view_stack_get_visible_child (self->content_stack) == GTK_WIDGET (self->invoices_page);
 }
 
-static gboolean
-showing (SanWindow *self,
-         gpointer   page)
-{
-  return adw_view_stack_get_visible_child (self->content_stack) == GTK_WIDGET (page);
-}
-
 /* Back goes from a service's details to the list, then to the sections */
 static void
 on_leaflet_folded_cb (SanWindow *self)
@@ -636,6 +1006,8 @@ on_leaflet_folded_cb (SanWindow *self)
                  san_services_page_get_showing_detail (self->services_page)) ||
                 (showing_invoices (self) &&
                  san_invoices_page_get_showing_detail (self->invoices_page)) ||
+                (showing (self, self->status_page) &&
+                 san_status_page_get_showing_detail (self->status_page)) ||
                 (showing (self, self->tickets_page) &&
                  san_tickets_page_get_showing_detail (self->tickets_page)) ||
                 (showing (self, self->emails_page) &&
@@ -651,6 +1023,8 @@ on_back_clicked_cb (SanWindow *self)
   if (showing_services (self) && san_services_page_go_back (self->services_page))
     return;
   if (showing_invoices (self) && san_invoices_page_go_back (self->invoices_page))
+    return;
+  if (showing (self, self->status_page) && san_status_page_go_back (self->status_page))
     return;
   if (showing (self, self->tickets_page) && san_tickets_page_go_back (self->tickets_page))
     return;
@@ -730,6 +1104,7 @@ reload_action_cb (GtkWidget  *widget,
     return;
   san_overview_page_reload (self->overview_page);
   san_services_page_reload (self->services_page);
+  san_status_page_reload (self->status_page);
   san_invoices_page_reload (self->invoices_page);
   san_payment_methods_page_reload (self->payment_methods_page);
   san_fiscal_notes_page_reload (self->fiscal_notes_page);
@@ -748,6 +1123,17 @@ request_callback_action_cb (GtkWidget  *widget,
   if (self->contract == NULL)
     return;
   san_callback_dialog_present (GTK_WINDOW (self), self->client, self->contract, NULL);
+}
+
+/* The Overview banner's Details: the Status section */
+static void
+show_status_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SanWindow *self = SAN_WINDOW (widget);
+
+  san_window_show_alert (self, NULL, SAN_ALERT_TARGET_STATUS, NULL);
 }
 
 static void
@@ -791,6 +1177,20 @@ san_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-height", height);
     }
 
+  /* Running in the background: the window only hides, the stream goes on
+   * and alerts come as desktop notifications; app.quit really quits */
+  if (g_settings_get_boolean (self->settings, "run-in-background"))
+    {
+      GtkApplication *app = gtk_window_get_application (window);
+
+      if (SAN_IS_APPLICATION (app) &&
+          san_application_hold_in_background (SAN_APPLICATION (app)))
+        {
+          gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+          return TRUE;
+        }
+    }
+
   return GTK_WINDOW_CLASS (san_window_parent_class)->close_request (window);
 }
 
@@ -801,9 +1201,11 @@ san_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  stop_stream (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAN_TYPE_WINDOW);
 
+  g_clear_object (&self->center);
   g_clear_object (&self->contract);
   g_clear_object (&self->me);
   g_clear_object (&self->client);
@@ -837,6 +1239,8 @@ san_window_class_init (SanWindowClass *klass)
   g_type_ensure (SAN_TYPE_SIGN_IN_PAGE);
   g_type_ensure (SAN_TYPE_OVERVIEW_PAGE);
   g_type_ensure (SAN_TYPE_SERVICES_PAGE);
+  g_type_ensure (SAN_TYPE_STATUS_PAGE);
+  g_type_ensure (SAN_TYPE_NOTIFICATIONS_POPOVER);
   g_type_ensure (SAN_TYPE_INVOICES_PAGE);
   g_type_ensure (SAN_TYPE_PAYMENT_METHODS_PAGE);
   g_type_ensure (SAN_TYPE_FISCAL_NOTES_PAGE);
@@ -858,6 +1262,7 @@ san_window_class_init (SanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SanWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, overview_row);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, services_row);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, status_row);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, invoices_row);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, payment_methods_row);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, fiscal_notes_row);
@@ -873,6 +1278,14 @@ san_window_class_init (SanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SanWindow, user_email_label);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, services_page);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, bell_button);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, bell_badge);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, notifications_popover);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, connection_box);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, connection_dot);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, connection_label);
+  gtk_widget_class_bind_template_child (widget_class, SanWindow, retry_now_button);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, invoices_page);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, payment_methods_page);
   gtk_widget_class_bind_template_child (widget_class, SanWindow, fiscal_notes_page);
@@ -888,9 +1301,13 @@ san_window_class_init (SanWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_contract_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_retry_now_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_notifications_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_notifications_popover_alert_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action_cb);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-status", NULL, show_status_action_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "win.request-callback", NULL, request_callback_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
@@ -918,6 +1335,17 @@ san_window_init (SanWindow *self)
   gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), self->user_box, "user");
 }
 
+static void
+setup_notifications (SanWindow      *self,
+                     SanApplication *application)
+{
+  self->center = san_notification_center_new (G_APPLICATION (application));
+  g_signal_connect_object (self->center, "notify::unread-count", G_CALLBACK (update_bell),
+                           self, G_CONNECT_SWAPPED);
+  san_notifications_popover_set_center (self->notifications_popover, self->center);
+  update_bell (self);
+}
+
 SanWindow *
 san_window_new (SanApplication *application,
                 const char     *server)
@@ -940,6 +1368,7 @@ san_window_new (SanApplication *application,
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  setup_notifications (self, application);
   san_sign_in_page_set_token_store (self->sign_in_page, self->store);
   san_sign_in_page_set_server (self->sign_in_page, self->server);
 
@@ -963,4 +1392,87 @@ san_window_sign_out (SanWindow *self)
   show_loading (self);
   self->signing_out = TRUE;
   san_client_logout_async (self->client, self->cancellable, on_logout_cb, self);
+}
+
+SanNotificationCenter *
+san_window_get_notification_center (SanWindow *self)
+{
+  g_return_val_if_fail (SAN_IS_WINDOW (self), NULL);
+
+  return self->center;
+}
+
+SanEventStream *
+san_window_get_event_stream (SanWindow *self)
+{
+  g_return_val_if_fail (SAN_IS_WINDOW (self), NULL);
+
+  return self->stream;
+}
+
+static void
+select_contract_by_id (SanWindow  *self,
+                       const char *contract_id)
+{
+  GListModel *contracts = gtk_drop_down_get_model (self->contract_dropdown);
+
+  if (contracts == NULL ||
+      (self->contract != NULL && g_strcmp0 (san_contract_get_id (self->contract), contract_id) == 0))
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
+    {
+      g_autoptr(SanContract) contract = g_list_model_get_item (contracts, i);
+
+      if (g_strcmp0 (san_contract_get_id (contract), contract_id) == 0)
+        {
+          gtk_drop_down_set_selected (self->contract_dropdown, i);
+          return;
+        }
+    }
+}
+
+void
+san_window_show_alert (SanWindow      *self,
+                       const char     *contract_id,
+                       SanAlertTarget  target,
+                       const char     *target_id)
+{
+  g_return_if_fail (SAN_IS_WINDOW (self));
+
+  if (self->staff_mode || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") != 0)
+    return;
+  if (contract_id != NULL && contract_id[0] != '\0')
+    select_contract_by_id (self, contract_id);
+
+  switch (target)
+    {
+    case SAN_ALERT_TARGET_STATUS:
+      if (!gtk_widget_get_visible (GTK_WIDGET (self->status_row)))
+        {
+          gtk_list_box_select_row (self->sidebar_list, self->overview_row);
+          break;
+        }
+      gtk_list_box_select_row (self->sidebar_list, self->status_row);
+      /* An incident: its details, when the Status section has it loaded */
+      if (target_id != NULL && target_id[0] != '\0')
+        san_status_page_show_incident (self->status_page, target_id);
+      break;
+    case SAN_ALERT_TARGET_INVOICE:
+      if (!gtk_widget_get_visible (GTK_WIDGET (self->invoices_row)))
+        break;
+      gtk_list_box_select_row (self->sidebar_list, self->invoices_row);
+      if (target_id != NULL && target_id[0] != '\0')
+        san_invoices_page_show_invoice (self->invoices_page, target_id);
+      break;
+    case SAN_ALERT_TARGET_TICKET:
+      if (!gtk_widget_get_visible (GTK_WIDGET (self->tickets_row)))
+        break;
+      gtk_list_box_select_row (self->sidebar_list, self->tickets_row);
+      if (target_id != NULL && target_id[0] != '\0')
+        san_tickets_page_show_ticket (self->tickets_page, target_id);
+      break;
+    case SAN_ALERT_TARGET_NONE:
+    default:
+      break;
+    }
 }

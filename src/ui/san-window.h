@@ -9,6 +9,8 @@
 #include <adwaita.h>
 
 #include "san-application.h"
+#include "san-event-stream.h"
+#include "san-notification-center.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +23,16 @@ SanWindow *san_window_new      (SanApplication *application,
                                 const char     *server);
 /* Ends the session on the server and shows the sign-in. */
 void       san_window_sign_out (SanWindow      *self);
+
+/* The alerts and notifications the window keeps (the bell's list) */
+SanNotificationCenter *san_window_get_notification_center (SanWindow *self);
+/* The signed-in client's live event stream; NULL when signed out (or staff) */
+SanEventStream        *san_window_get_event_stream        (SanWindow *self);
+/* Goes to what an alert is about: @contract_id's (NULL: the shown one)
+ * Status section, invoice or ticket */
+void                   san_window_show_alert              (SanWindow      *self,
+                                                           const char     *contract_id,
+                                                           SanAlertTarget  target,
+                                                           const char     *target_id);
 
 G_END_DECLS

@@ -11,6 +11,7 @@ schemadir="$2"
 schema=com.saninternet.ClientArea
 
 expected="$schema last-contract ''
+$schema run-in-background false
 $schema server-url 'https://portal.saninternet.com'
 $schema window-height 720
 $schema window-maximized false
@@ -25,7 +26,7 @@ if [ "$actual" != "$expected" ]; then
   exit 1
 fi
 
-for key in server-url:s window-width:i window-height:i window-maximized:b last-contract:s; do
+for key in server-url:s window-width:i window-height:i window-maximized:b last-contract:s run-in-background:b; do
   range="$(GSETTINGS_BACKEND=memory "$gsettings" --schemadir "$schemadir" range "$schema" "${key%%:*}")"
   if [ "$range" != "type ${key#*:}" ]; then
     echo "FAIL: ${key%%:*} has '$range', expected 'type ${key#*:}'"

@@ -18,6 +18,7 @@
 #include "san-callback-dialog.h"
 #include "san-email-reader.h"
 #include "san-new-ticket-form.h"
+#include "san-preferences-window.h"
 #include "san-service-labels.h"
 #include "san-services-page.h"
 #include "san-staff-ticket-view.h"
@@ -77,26 +78,6 @@ content_title (GtkWindow *window)
 {
   return adw_window_title_get_title (ADW_WINDOW_TITLE (ui_find (GTK_WIDGET (window),
                                                                 "content_title")));
-}
-
-static void
-select_contract (GtkWindow  *window,
-                 const char *name)
-{
-  GtkDropDown *dropdown = GTK_DROP_DOWN (ui_find (GTK_WIDGET (window), "contract_dropdown"));
-  GListModel *contracts = gtk_drop_down_get_model (dropdown);
-
-  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
-    {
-      g_autoptr(SanContract) contract = g_list_model_get_item (contracts, i);
-
-      if (g_strcmp0 (san_contract_get_name (contract), name) == 0)
-        {
-          gtk_drop_down_set_selected (dropdown, i);
-          return;
-        }
-    }
-  g_error ("no contract %s in the window", name);
 }
 
 static gboolean
@@ -372,6 +353,57 @@ visit_callback (GtkWindow *window)
   close_toplevel (dialog);
 }
 
+static gboolean
+banner_shown (gpointer data)
+{
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (ui_find (data, "incident_revealer")));
+}
+
+static gboolean
+status_loaded (gpointer data)
+{
+  return g_strcmp0 (ui_stack_page (data, "main_stack"), "content") == 0;
+}
+
+static gboolean
+connection_live (gpointer data)
+{
+  return g_strcmp0 (ui_label_text (data, "connection_label"), translated (NULL, "Live")) == 0;
+}
+
+/* Live status, in Padaria (the demo's open incident on its shared
+ * instance): the Overview's banner, the Status section, the connection
+ * line and Preferences */
+static void
+visit_status (SanApplication *app,
+              GtkWindow      *window)
+{
+  GtkWidget *root = GTK_WIDGET (window);
+  GtkWidget *overview = ui_find (root, "overview_page");
+  GtkWidget *page = ui_find (root, "status_page");
+  GtkWidget *preferences;
+
+  select_section (window, "overview_row");
+  ui_wait_for (banner_shown, overview, TIMEOUT, "the incident banner");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ui_find (overview, "incident_details_button"))),
+                   ==, translated (NULL, "_Details"));
+  ui_wait_for (connection_live, root, TIMEOUT, "the live connection");
+  ui_screenshot (window, "pt-br-overview-incident");
+
+  select_section (window, "status_row");
+  ui_wait_for (status_loaded, page, TIMEOUT, "the status");
+  /* the glossary keeps "Status" in Portuguese, so translated () can't be used */
+  g_assert_cmpstr (content_title (window), ==, "Status");
+  g_assert_nonnull (ui_find_label (page, translated ("instance state", "Degraded")));
+  ui_screenshot (window, "pt-br-status");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = wait_toplevel (SAN_TYPE_PREFERENCES_WINDOW);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (preferences)), ==, translated (NULL, "Preferences"));
+  ui_screenshot (GTK_WINDOW (preferences), "pt-br-preferences");
+  close_toplevel (preferences);
+}
+
 /* Staff: the ticket queue, a ticket with an internal note open */
 static void
 visit_staff_queue (SanApplication *app,
@@ -502,9 +534,10 @@ pt_br_body (SanApplication *app,
    * Padaria's, with a callback already asked for: the e-mails and the call */
   visit_tickets (window);
   visit_support_level (window);
-  select_contract (window, PADARIA);
+  ui_select_contract (window, PADARIA);
   visit_emails (window);
   visit_callback (window);
+  visit_status (app, window);
 
   /* The staff desk */
   visit_staff_queue (app, window);
@@ -522,9 +555,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
   /* No G_TEST_OPTION_ISOLATE_DIRS: it would hide the icon theme (see test-ui.c) */
-  g_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
   san_application_init_i18n ();
 
   g_test_add_func ("/ui/pt-br/screens", test_pt_br);

@@ -180,26 +180,6 @@ sign_in (GtkWindow *window)
   ui_sign_in (window, NULL, DEMO_EMAIL, DEMO_PASSWORD, TIMEOUT);
 }
 
-static void
-select_contract (GtkWindow  *window,
-                 const char *name)
-{
-  GtkDropDown *dropdown = GTK_DROP_DOWN (ui_find (GTK_WIDGET (window), "contract_dropdown"));
-  GListModel *contracts = gtk_drop_down_get_model (dropdown);
-
-  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
-    {
-      g_autoptr(SanContract) contract = g_list_model_get_item (contracts, i);
-
-      if (g_strcmp0 (san_contract_get_name (contract), name) == 0)
-        {
-          gtk_drop_down_set_selected (dropdown, i);
-          return;
-        }
-    }
-  g_error ("no contract %s in the window", name);
-}
-
 static gboolean
 widget_mapped (gpointer data)
 {
@@ -260,7 +240,7 @@ callback_request_body (SanApplication *app,
   TextWait typed;
 
   sign_in (window);
-  select_contract (window, PADARIA);
+  ui_select_contract (window, PADARIA);
   overview = ui_find (GTK_WIDGET (window), "overview_page");
   ui_wait_stack_page (overview, "overview_stack", "content", TIMEOUT);
 
@@ -405,7 +385,7 @@ callback_refused_body (SanApplication *app,
   TextWait phone_kept;
 
   sign_in (window);
-  select_contract (window, PADARIA);
+  ui_select_contract (window, PADARIA);
   /* From the Tickets section this time */
   ui_select_section (window, "tickets_row");
   button = ui_find (ui_find (GTK_WIDGET (window), "tickets_page"), "callback_button");
@@ -519,7 +499,7 @@ level_picker_body (SanApplication *app,
   LayoutWait layout;
 
   sign_in (window);
-  select_contract (window, PADARIA);
+  ui_select_contract (window, PADARIA);
   detail = show_service (window, service);
   g_assert_cmpstr (row_value (detail, "support_row"), ==, "Business");
   change = ui_find (detail, "support_change_button");
@@ -626,7 +606,7 @@ level_not_changeable_body (SanApplication *app,
   oficina_active = oracle_service (fixture, oficina, SAN_SERVICE_STATUS_ACTIVE, -1);
 
   sign_in (window);
-  select_contract (window, ANA);
+  ui_select_contract (window, ANA);
 
   /* An active service of her own contract can change... */
   detail = show_service (window, active);
@@ -638,7 +618,7 @@ level_not_changeable_body (SanApplication *app,
   ui_screenshot (window, "support-level-cancelled");
 
   /* Oficina Ribeiro: Ana may only view its services */
-  select_contract (window, OFICINA);
+  ui_select_contract (window, OFICINA);
   detail = show_service (window, oficina_active);
   g_assert_nonnull (row_value (detail, "support_row"));
   g_assert_false (gtk_widget_get_visible (ui_find (detail, "support_change_button")));

@@ -53,6 +53,42 @@ on_activate_cb (GApplication *application,
   g_idle_add (run_body_cb, ctx);
 }
 
+/* The test session has no notification server (org.freedesktop.Notifications):
+ * GLib warns once when the app sends its first desktop notification, and
+ * the tests make warnings fatal. That one warning (and only it) becomes a
+ * test message: GIO's warnings go through on_gio_warning () (set in
+ * ui_test_init ()) and is_notification_warning () keeps it from being fatal
+ * (GLib resets that handler at each test case: ui_run_app () sets it).
+ * test-ui-alerts runs a stand-in server and checks what is shown. */
+static gboolean
+is_notification_warning (const char *log_domain,
+                         const char *message)
+{
+  return g_strcmp0 (log_domain, "GLib-GIO") == 0 && message != NULL &&
+         g_str_has_prefix (message, "unable to send notifications");
+}
+
+static gboolean
+on_fatal_log (const char     *log_domain,
+              GLogLevelFlags  log_level,
+              const char     *message,
+              gpointer        user_data)
+{
+  return !is_notification_warning (log_domain, message);
+}
+
+static void
+on_gio_warning (const char     *log_domain,
+                GLogLevelFlags  log_level,
+                const char     *message,
+                gpointer        user_data)
+{
+  if (is_notification_warning (log_domain, message))
+    g_test_message ("no notification server: %s", message);
+  else
+    g_log_default_handler (log_domain, log_level, message, user_data);
+}
+
 void
 ui_run_app (const char *server,
             UiTestBody  body,
@@ -63,6 +99,7 @@ ui_run_app (const char *server,
   char *argv[] = { (char *) "san-client-area", (char *) "--server", (char *) server, NULL };
   int status;
 
+  g_test_log_set_fatal_handler (on_fatal_log, NULL);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), &ctx);
 
@@ -582,6 +619,26 @@ ui_open_section (GtkWindow  *window,
 }
 
 void
+ui_select_contract (GtkWindow  *window,
+                    const char *name)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (ui_find (GTK_WIDGET (window), "contract_dropdown"));
+  GListModel *contracts = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (contracts); i++)
+    {
+      g_autoptr(SanContract) contract = g_list_model_get_item (contracts, i);
+
+      if (g_strcmp0 (san_contract_get_name (contract), name) == 0)
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          return;
+        }
+    }
+  g_error ("no contract %s in the window", name);
+}
+
+void
 ui_sign_in (GtkWindow  *window,
             const char *server,
             const char *email,
@@ -797,6 +854,7 @@ ui_test_init (int    *argc,
 {
   setlocale (LC_ALL, "");
   g_test_init (argc, argv, NULL);
+  g_log_set_handler ("GLib-GIO", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, on_gio_warning, NULL);
 }
 
 void

@@ -152,6 +152,9 @@ GtkWidget  *ui_open_section      (GtkWindow      *window,
 /* On the sign-in page: types @server (unless NULL: the one the app was
  * started with stays), @email and @password, clicks Sign In and waits
  * until the main view shows */
+/* Selects the contract named @name in the window's contract drop-down */
+void        ui_select_contract   (GtkWindow      *window,
+                                  const char     *name);
 void        ui_sign_in           (GtkWindow      *window,
                                   const char     *server,
                                   const char     *email,
