@@ -340,6 +340,12 @@ check_grid (GtkWindow *window,
   scroll_to (NULL);
 }
 
+static void
+count_frame (guint *frames)
+{
+  (*frames)++;
+}
+
 /* The panel ticks while shown; hidden, samples still come in but it does
  * not draw; shown again, it draws the newest */
 static void
@@ -362,16 +368,27 @@ check_live_panel (GtkWindow *window,
     }
   ui_screenshot (window, "status-live-panel");
 
-  /* another section: the panel is not mapped and draws nothing */
+  /* another section: the panel is not mapped and draws nothing, and the
+   * window, with nothing on it changing, draws no frame at all (an
+   * unmapped spinning spinner once kept it redrawing 60 times a second) */
   ui_select_section (window, "overview_row");
   ui_wait_for (panel_unmapped, panel, TIMEOUT, "the panel to hide");
+  ui_wait_ms (300);
   hidden_draws = san_sparkline_get_draw_count (wait.cpu);
-  for (guint i = 0; i < 3; i++)
-    {
-      wait.after_ms = latest_ms (wait.metrics);
-      ui_wait_for (newer_sample, &wait, TIMEOUT, "a sample while hidden");
-    }
-  ui_wait_ms (100);
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+    guint frames = 0;
+    gulong handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (count_frame), &frames);
+
+    for (guint i = 0; i < 3; i++)
+      {
+        wait.after_ms = latest_ms (wait.metrics);
+        ui_wait_for (newer_sample, &wait, TIMEOUT, "a sample while hidden");
+      }
+    ui_wait_ms (100);
+    g_signal_handler_disconnect (clock, handler);
+    g_assert_cmpuint (frames, ==, 0);
+  }
   g_assert_cmpuint (san_sparkline_get_draw_count (wait.cpu), ==, hidden_draws);
 
   /* back: it draws what came meanwhile */
