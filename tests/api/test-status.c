@@ -695,7 +695,7 @@ main (int   argc,
       char *argv[])
 {
   const char * const args[] = { "--admin-token", ADMIN_TOKEN, "--event-ping", "1",
-                                "--event-buffer", "4", NULL };
+                                "--event-buffer", "4", "--metrics-interval", "1000", NULL };
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);

@@ -73,7 +73,14 @@ san_test_server_start (gboolean            demo,
   g_ptr_array_add (argv, (gpointer) "--listen");
   g_ptr_array_add (argv, (gpointer) "127.0.0.1:0");
   if (demo)
-    g_ptr_array_add (argv, (gpointer) "--demo");
+    {
+      g_ptr_array_add (argv, (gpointer) "--demo");
+      /* the demo's servers publish metrics every second; few tests want
+       * them, and under ASan every event costs the app real time: those
+       * that do say so in @extra_args (the last --metrics-interval wins) */
+      g_ptr_array_add (argv, (gpointer) "--metrics-interval");
+      g_ptr_array_add (argv, (gpointer) "3600000");
+    }
   for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) extra_args[i]);
   g_ptr_array_add (argv, NULL);

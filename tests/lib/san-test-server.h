@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 typedef struct _SanTestServer SanTestServer;
 
 /* Starts $SAN_PORTALD (set by meson) with --db in a new temporary folder,
- * --listen 127.0.0.1:0, --demo when @demo, then @extra_args (NULL-terminated,
+ * --listen 127.0.0.1:0, --demo (with metrics only every hour: pass
+ * --metrics-interval to have them) when @demo, then @extra_args (NULL-terminated,
  * may be NULL). Waits for the base URL on its first line of stdout.
  * Aborts the test when the server does not start. */
 SanTestServer *san_test_server_start      (gboolean            demo,
