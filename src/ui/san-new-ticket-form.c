@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "san-drafts.h"
+#include "san-incident-banner.h"
 #include "san-new-ticket-form.h"
 #include "san-service-labels.h"
 #include "san-ticket-attachments.h"
@@ -35,6 +36,7 @@ struct _SanNewTicketForm
   guint                 edited : 1;
   guint                 sending : 1;
 
+  SanIncidentBanner    *incident_banner;
   GtkWidget            *load_error_box;
   GtkLabel             *load_error_label;
   AdwComboRow          *department_row;
@@ -686,9 +688,11 @@ san_new_ticket_form_class_init (SanNewTicketFormClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (SAN_TYPE_TICKET_ATTACHMENTS);
+  g_type_ensure (SAN_TYPE_INCIDENT_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/saninternet/ClientArea/ui/san-new-ticket-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, SanNewTicketForm, incident_banner);
   gtk_widget_class_bind_template_child (widget_class, SanNewTicketForm, load_error_box);
   gtk_widget_class_bind_template_child (widget_class, SanNewTicketForm, load_error_label);
   gtk_widget_class_bind_template_child (widget_class, SanNewTicketForm, department_row);
@@ -839,4 +843,13 @@ san_new_ticket_form_get_ready (SanNewTicketForm *self)
   g_return_val_if_fail (SAN_IS_NEW_TICKET_FORM (self), FALSE);
 
   return self->departments_loaded && !self->draft_loading && self->pending_draft == NULL;
+}
+
+void
+san_new_ticket_form_set_incidents (SanNewTicketForm *self,
+                                   GListModel       *incidents)
+{
+  g_return_if_fail (SAN_IS_NEW_TICKET_FORM (self));
+
+  san_incident_banner_set_incidents (self->incident_banner, incidents);
 }

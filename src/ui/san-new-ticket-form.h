@@ -38,6 +38,11 @@ gboolean              san_new_ticket_form_get_draft_saving (SanNewTicketForm *se
 /* TRUE once the departments are there (and a draft, if any, is back) */
 gboolean              san_new_ticket_form_get_ready        (SanNewTicketForm *self);
 
+/* The open incidents affecting the contract (SanIncident, see
+ * SanContractIncidents), shown above the form: SAN already knows */
+void                  san_new_ticket_form_set_incidents    (SanNewTicketForm *self,
+                                                            GListModel       *incidents);
+
 /* Signals:
  *   "opened" (SanTicket *ticket): the server opened it (with its thread)
  *   "cancelled" (void): the person left the form (the draft stays) */

@@ -15,8 +15,7 @@
 #include "san-money.h"
 #include "san-overview-page.h"
 #include "san-service-labels.h"
-#include "san-client-status.h"
-#include "san-status-labels.h"
+#include "san-incident-banner.h"
 
 #define N_STATUSES (SAN_SERVICE_STATUS_TERMINATED + 1)
 
@@ -28,11 +27,6 @@ struct _SanOverviewPage
   SanClient     *client;
   SanContract   *contract;
   GListModel    *services;
-  GCancellable  *status_cancellable;
-  GListStore    *incidents;        /* the open ones affecting the contract, newest first */
-  gint64         status_seq;       /* events up to this are in the loaded status */
-  GPtrArray     *pending_events;   /* SanEvent that came while the status loads */
-  gboolean       status_loading;
 
   GtkButton     *status_buttons[N_STATUSES];
   GtkLabel      *count_labels[N_STATUSES];
@@ -47,10 +41,7 @@ struct _SanOverviewPage
   GtkListBox    *attention_list;
   GtkWidget     *attention_group;
   GtkWidget     *callback_group;
-  GtkRevealer   *incident_revealer;
-  GtkLabel      *incident_title_label;
-  GtkLabel      *incident_body_label;
-  GtkWidget     *incident_banner;
+  SanIncidentBanner *incident_banner;
 };
 
 enum {
@@ -120,145 +111,6 @@ create_attention_row (gpointer item,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
 
   return row;
-}
-
-/* The banner: the open incidents that affect the contract, said calmly */
-static void
-update_banner (SanOverviewPage *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->incidents));
-  g_autofree char *title = NULL;
-  g_autofree char *a11y = NULL;
-
-  if (n == 1)
-    {
-      g_autoptr(SanIncident) incident = g_list_model_get_item (G_LIST_MODEL (self->incidents), 0);
-
-      title = g_strdup (san_incident_get_title (incident));
-    }
-  else if (n > 1)
-    title = san_status_summary (n);
-
-  if (title != NULL)
-    {
-      gtk_label_set_label (self->incident_title_label, title);
-      gtk_label_set_label (self->incident_body_label, san_status_reassurance ());
-      a11y = g_strdup_printf ("%s. %s", title, san_status_reassurance ());
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->incident_banner),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-    }
-  gtk_revealer_set_reveal_child (self->incident_revealer, n > 0);
-}
-
-static gboolean
-find_incident (SanOverviewPage *self,
-               const char      *incident_id,
-               guint           *position)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->incidents));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SanIncident) incident = g_list_model_get_item (G_LIST_MODEL (self->incidents), i);
-
-      if (g_strcmp0 (san_incident_get_id (incident), incident_id) == 0)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* An incident as it is now: shown while open, gone once resolved */
-static void
-put_incident (SanOverviewPage *self,
-              SanIncident     *incident)
-{
-  guint position;
-
-  if (find_incident (self, san_incident_get_id (incident), &position))
-    {
-      if (san_incident_is_open (incident))
-        g_list_store_splice (self->incidents, position, 1, (gpointer *) &incident, 1);
-      else
-        g_list_store_remove (self->incidents, position);
-    }
-  else if (san_incident_is_open (incident))
-    g_list_store_insert (self->incidents, 0, incident);
-}
-
-static void apply_incident_event (SanOverviewPage *self,
-                                  SanEvent        *event);
-
-/* The events that came while the status loaded, newer than it */
-static void
-apply_pending_events (SanOverviewPage *self)
-{
-  g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending_events);
-
-  self->pending_events = g_ptr_array_new_with_free_func (g_object_unref);
-  self->status_loading = FALSE;
-  for (guint i = 0; pending != NULL && i < pending->len; i++)
-    apply_incident_event (self, g_ptr_array_index (pending, i));
-}
-
-static void
-on_status_loaded_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SanStatus) status = NULL;
-  SanOverviewPage *self;
-  GListModel *incidents;
-
-  status = san_client_get_contract_status_finish (SAN_CLIENT (object), result, &error);
-  if (status == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;   /* self may be gone */
-
-  self = SAN_OVERVIEW_PAGE (user_data);
-  if (status == NULL)
-    {
-      /* The services' load says when SAN can't be reached; the banner keeps
-       * what it showed */
-      g_debug ("Could not load the contract's status: %s", error->message);
-      apply_pending_events (self);
-      return;
-    }
-
-  self->status_seq = san_status_get_seq (status);
-  g_list_store_remove_all (self->incidents);
-  incidents = san_status_get_incidents (status);
-  for (guint i = 0; i < g_list_model_get_n_items (incidents); i++)
-    {
-      g_autoptr(SanIncident) incident = g_list_model_get_item (incidents, i);
-
-      if (san_incident_is_open (incident))
-        g_list_store_append (self->incidents, incident);
-    }
-  update_banner (self);
-  apply_pending_events (self);
-}
-
-static void
-load_status (SanOverviewPage *self)
-{
-  g_cancellable_cancel (self->status_cancellable);
-  g_clear_object (&self->status_cancellable);
-  self->status_loading = FALSE;
-
-  if (self->client == NULL || self->contract == NULL ||
-      !san_contract_has_permission (self->contract, SAN_PERMISSION_SERVICES))
-    return;
-
-  self->status_cancellable = g_cancellable_new ();
-  self->status_loading = TRUE;
-  san_client_get_contract_status_async (self->client,
-                                        san_contract_get_id (self->contract),
-                                        self->status_cancellable,
-                                        on_status_loaded_cb,
-                                        self);
 }
 
 static void
@@ -389,7 +241,6 @@ load (SanOverviewPage *self)
                                       self->cancellable,
                                       on_services_loaded_cb,
                                       self);
-  load_status (self);
 }
 
 static void
@@ -439,8 +290,6 @@ san_overview_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->status_cancellable);
-  g_clear_object (&self->status_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAN_TYPE_OVERVIEW_PAGE);
   /* The template's top widget is not a bound child: unparent it too */
@@ -449,8 +298,6 @@ san_overview_page_dispose (GObject *object)
 
   g_clear_object (&self->services);
   g_clear_object (&self->attention);
-  g_clear_object (&self->incidents);
-  g_clear_pointer (&self->pending_events, g_ptr_array_unref);
   g_clear_object (&self->client);
   g_clear_object (&self->contract);
 
@@ -475,6 +322,7 @@ san_overview_page_class_init (SanOverviewPageClass *klass)
     g_signal_new ("service-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (SAN_TYPE_INCIDENT_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/saninternet/ClientArea/ui/san-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SanOverviewPage, overview_stack);
@@ -486,9 +334,6 @@ san_overview_page_class_init (SanOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SanOverviewPage, attention_list);
   gtk_widget_class_bind_template_child (widget_class, SanOverviewPage, attention_group);
   gtk_widget_class_bind_template_child (widget_class, SanOverviewPage, callback_group);
-  gtk_widget_class_bind_template_child (widget_class, SanOverviewPage, incident_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SanOverviewPage, incident_title_label);
-  gtk_widget_class_bind_template_child (widget_class, SanOverviewPage, incident_body_label);
   gtk_widget_class_bind_template_child (widget_class, SanOverviewPage, incident_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_attention_list_row_activated_cb);
 
@@ -503,8 +348,6 @@ san_overview_page_init (SanOverviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->attention = g_list_store_new (SAN_TYPE_SERVICE);
-  self->incidents = g_list_store_new (SAN_TYPE_INCIDENT);
-  self->pending_events = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_list_box_bind_model (self->attention_list, G_LIST_MODEL (self->attention),
                            create_attention_row, NULL, NULL);
   placeholder = adw_action_row_new ();
@@ -532,10 +375,6 @@ san_overview_page_set_contract (SanOverviewPage *self,
   g_set_object (&self->client, client);
   g_set_object (&self->contract, contract);
   g_clear_object (&self->services);
-  g_list_store_remove_all (self->incidents);
-  g_ptr_array_set_size (self->pending_events, 0);
-  self->status_seq = 0;
-  update_banner (self);
   update (self);
   load (self);
 }
@@ -548,43 +387,11 @@ san_overview_page_reload (SanOverviewPage *self)
   load (self);
 }
 
-static void
-apply_incident_event (SanOverviewPage *self,
-                      SanEvent        *event)
-{
-  if (san_event_get_seq (event) <= self->status_seq)
-    return;   /* already in the loaded status */
-  put_incident (self, san_event_get_incident (event));
-  update_banner (self);
-}
-
 void
-san_overview_page_apply_event (SanOverviewPage *self,
-                               SanEvent        *event)
+san_overview_page_set_incidents (SanOverviewPage *self,
+                                 GListModel      *incidents)
 {
-  SanEventType type;
-
   g_return_if_fail (SAN_IS_OVERVIEW_PAGE (self));
-  g_return_if_fail (SAN_IS_EVENT (event));
 
-  type = san_event_get_event_type (event);
-  if (self->contract == NULL ||
-      g_strcmp0 (san_event_get_contract_id (event), san_contract_get_id (self->contract)) != 0 ||
-      (type != SAN_EVENT_TYPE_INCIDENT_CREATED &&
-       type != SAN_EVENT_TYPE_INCIDENT_UPDATED &&
-       type != SAN_EVENT_TYPE_INCIDENT_RESOLVED))
-    return;
-
-  if (self->status_loading)
-    g_ptr_array_add (self->pending_events, g_object_ref (event));
-  else
-    apply_incident_event (self, event);
-}
-
-guint
-san_overview_page_get_n_incidents (SanOverviewPage *self)
-{
-  g_return_val_if_fail (SAN_IS_OVERVIEW_PAGE (self), 0);
-
-  return g_list_model_get_n_items (G_LIST_MODEL (self->incidents));
+  san_incident_banner_set_incidents (self->incident_banner, incidents);
 }

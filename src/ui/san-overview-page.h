@@ -8,7 +8,6 @@
 #include <gtk/gtk.h>
 
 #include "san-api.h"
-#include "san-event.h"
 
 G_BEGIN_DECLS
 
@@ -20,14 +19,10 @@ void san_overview_page_set_contract (SanOverviewPage *self,
                                      SanClient       *client,
                                      SanContract     *contract);
 void san_overview_page_reload       (SanOverviewPage *self);
-/* The contract's incident events (created, updated, resolved) update the
- * banner of open incidents; other events, other contracts' and those
- * already in the loaded status are ignored; those that come while it loads
- * are applied after it */
-void  san_overview_page_apply_event     (SanOverviewPage *self,
-                                         SanEvent        *event);
-/* How many open incidents the banner speaks of */
-guint san_overview_page_get_n_incidents (SanOverviewPage *self);
+/* The banner shows @incidents (SanIncident: the open ones affecting the
+ * contract, newest first; see SanContractIncidents) */
+void san_overview_page_set_incidents (SanOverviewPage *self,
+                                      GListModel      *incidents);
 
 /* Signals:
  *   "load-failed" (const GError *): loading failed; what was shown stays.

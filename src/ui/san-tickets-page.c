@@ -783,3 +783,12 @@ san_tickets_page_show_ticket (SanTicketsPage *self,
   self->select_id = g_strdup (ticket_id);
   clear_filters (self);
 }
+
+void
+san_tickets_page_set_incidents (SanTicketsPage *self,
+                                GListModel     *incidents)
+{
+  g_return_if_fail (SAN_IS_TICKETS_PAGE (self));
+
+  san_new_ticket_form_set_incidents (self->new_ticket_form, incidents);
+}

@@ -20,6 +20,10 @@ void     san_tickets_page_set_contract       (SanTicketsPage *self,
                                              SanContract    *contract);
 /* Loads again, keeping what is shown until the answer arrives. */
 void     san_tickets_page_reload             (SanTicketsPage *self);
+/* The open incidents affecting the contract (SanIncident, see
+ * SanContractIncidents): the new-ticket form says SAN already knows */
+void     san_tickets_page_set_incidents      (SanTicketsPage *self,
+                                              GListModel     *incidents);
 /* TRUE while a detail (not the list) is what a folded window shows */
 gboolean san_tickets_page_get_showing_detail (SanTicketsPage *self);
 /* Goes from the detail back to the list; FALSE when already there */

@@ -19,6 +19,7 @@
 #include "san-emails-page.h"
 #include "san-fiscal-notes-page.h"
 #include "san-invoices-page.h"
+#include "san-contract-incidents.h"
 #include "san-overview-page.h"
 #include "san-payment-methods-page.h"
 #include "san-services-page.h"
@@ -49,6 +50,7 @@ struct _SanWindow
    * contracts' open incidents (the bell's alerts) */
   SanEventStream       *stream;
   SanNotificationCenter *center;
+  SanContractIncidents *incidents;     /* the shown contract's open ones */
   GCancellable         *alerts_cancellable;
   gint64                retry_deadline;   /* monotonic µs of the next try, 0: none */
   guint                 connection_tick_id;
@@ -166,6 +168,7 @@ set_staff_mode (SanWindow *self,
 static void
 clear_session_view (SanWindow *self)
 {
+  san_contract_incidents_set_contract (self->incidents, NULL, NULL);
   san_overview_page_set_contract (self->overview_page, NULL, NULL);
   san_services_page_set_contract (self->services_page, NULL, NULL);
   san_status_page_set_contract (self->status_page, NULL, NULL);
@@ -279,6 +282,7 @@ select_contract (SanWindow   *self,
     g_settings_set_string (self->settings, "last-contract", san_contract_get_id (contract));
 
   update_sections (self);
+  san_contract_incidents_set_contract (self->incidents, self->client, contract);
   san_overview_page_set_contract (self->overview_page, self->client, contract);
   san_services_page_set_contract (self->services_page, self->client, contract);
   san_status_page_set_contract (self->status_page, self->client, contract);
@@ -537,7 +541,7 @@ on_stream_event_cb (SanWindow      *self,
   if (self->contract != NULL &&
       g_strcmp0 (san_event_get_contract_id (event), san_contract_get_id (self->contract)) == 0)
     {
-      san_overview_page_apply_event (self->overview_page, event);
+      san_contract_incidents_apply_event (self->incidents, event);
       san_status_page_apply_event (self->status_page, event);
     }
 
@@ -557,6 +561,7 @@ on_stream_resync_cb (SanWindow      *self,
 {
   if (self->contract != NULL)
     {
+      san_contract_incidents_reload (self->incidents);
       san_overview_page_reload (self->overview_page);
       san_status_page_reload (self->status_page);
       san_invoices_page_reload (self->invoices_page);
@@ -1102,6 +1107,7 @@ reload_action_cb (GtkWidget  *widget,
     }
   if (self->contract == NULL)
     return;
+  san_contract_incidents_reload (self->incidents);
   san_overview_page_reload (self->overview_page);
   san_services_page_reload (self->services_page);
   san_status_page_reload (self->status_page);
@@ -1206,6 +1212,7 @@ san_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SAN_TYPE_WINDOW);
 
   g_clear_object (&self->center);
+  g_clear_object (&self->incidents);
   g_clear_object (&self->contract);
   g_clear_object (&self->me);
   g_clear_object (&self->client);
@@ -1324,6 +1331,12 @@ san_window_init (SanWindow *self)
   GtkPopover *popover;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->incidents = san_contract_incidents_new ();
+  san_overview_page_set_incidents (self->overview_page,
+                                   san_contract_incidents_get_model (self->incidents));
+  san_tickets_page_set_incidents (self->tickets_page,
+                                  san_contract_incidents_get_model (self->incidents));
 
   /* Name and CPF/CNPJ, in the button and in the list */
   factory = gtk_signal_list_item_factory_new ();

@@ -22,12 +22,14 @@
 #include "san-api.h"
 #include "san-client-status.h"
 #include "san-event-stream.h"
+#include "san-incident-banner.h"
 #include "san-notification-center.h"
 #include "san-notifications-popover.h"
 #include "san-overview-page.h"
 #include "san-preferences-window.h"
 #include "san-status-labels.h"
 #include "san-status-page.h"
+#include "san-tickets-page.h"
 #include "san-test-server.h"
 #include "ui-test-helpers.h"
 
@@ -361,8 +363,21 @@ banner_counts (gpointer data)
   Wait *wait = data;
   GtkWidget *overview = ui_find (GTK_WIDGET (wait->window), "overview_page");
 
-  return san_overview_page_get_n_incidents (SAN_OVERVIEW_PAGE (overview)) == wait->n &&
+  return san_incident_banner_get_n_incidents (SAN_INCIDENT_BANNER (ui_find (overview, "incident_banner"))) == wait->n &&
          gtk_revealer_get_reveal_child (GTK_REVEALER (ui_find (overview, "incident_revealer")));
+}
+
+/* The same open incidents above the new-ticket form */
+static gboolean
+form_banner_counts (gpointer data)
+{
+  Wait *wait = data;
+  GtkWidget *form = ui_find (GTK_WIDGET (wait->window), "new_ticket_form");
+  GtkWidget *banner = ui_find (form, "incident_banner");
+
+  return san_incident_banner_get_n_incidents (SAN_INCIDENT_BANNER (banner)) == wait->n &&
+         gtk_widget_get_mapped (banner) &&
+         gtk_revealer_get_reveal_child (GTK_REVEALER (ui_find (banner, "incident_revealer")));
 }
 
 /* Sent, and shown by the desktop's notification server */
@@ -464,6 +479,7 @@ alerts_body (SanApplication *app,
   Fixture *fixture = user_data;
   GtkWidget *root = GTK_WIDGET (window);
   GtkWidget *overview;
+  GtkWidget *form;
   GtkWidget *bell;
   GtkWidget *popover;
   GtkWindow *preferences;
@@ -563,6 +579,19 @@ alerts_body (SanApplication *app,
     g_assert_cmpuint (found, ==, 1);
   }
 
+  /* In Tickets too: opening a ticket, the customer learns SAN already
+   * knows, and the form stays there for whoever wants one anyway */
+  ui_select_section (window, "tickets_row");
+  san_tickets_page_new_ticket (SAN_TICKETS_PAGE (ui_find (root, "tickets_page")));
+  ui_wait_for (form_banner_counts, &wait, TIMEOUT, "the new-ticket form's incident banner");
+  form = ui_find (root, "new_ticket_form");
+  g_assert_cmpstr (ui_label_text (form, "incident_title_label"), ==, summary);
+  ui_assert_contains (ui_label_text (form, "incident_body_label"), "open a ticket");
+  g_assert_true (gtk_widget_get_sensitive (ui_find (form, "subject_row")));
+  ui_wait_ms (300);   /* the banner slides in */
+  ui_screenshot (window, "tickets-new-incident");
+  ui_select_section (window, "services_row");
+
   /* An invoice paid: in the bell in the app's words, not the server's */
   g_free (json);
   json = g_strdup_printf ("{\"contract_id\":\"%s\",\"kind\":\"invoice_paid\","
@@ -608,6 +637,8 @@ alerts_body (SanApplication *app,
 
     wait.n = fixture->n_open;
     ui_wait_for (banner_counts, &wait, TIMEOUT, "the banner to drop the resolved incident");
+    g_assert_cmpuint (san_incident_banner_get_n_incidents (SAN_INCIDENT_BANNER (ui_find (form, "incident_banner"))),
+                      ==, fixture->n_open);
     wait.kind = SAN_ALERT_KIND_INCIDENT_RESOLVED;
     wait.target_id = incident_id;
     ui_wait_for (alert_sent, &wait, TIMEOUT, "a desktop notification of the resolution");

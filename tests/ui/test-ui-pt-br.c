@@ -217,6 +217,12 @@ sign_in (GtkWindow  *window,
   ui_wait_stack_page (GTK_WIDGET (window), "stack", "main", TIMEOUT);
 }
 
+static gboolean
+banner_shown (gpointer data)
+{
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (ui_find (data, "incident_revealer")));
+}
+
 /* Support: the Tickets section, a thread, a new ticket */
 static void
 visit_tickets (GtkWindow *window)
@@ -266,6 +272,12 @@ visit_tickets (GtkWindow *window)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (ui_find (form, "priority_row"))),
                    ==, translated (NULL, "Priority"));
   g_assert_nonnull (ui_find_label (form, translated (NULL, "Attachments")));
+  /* the demo's open incident on Ana's shared server: SAN already knows */
+  ui_wait_for (banner_shown, form, TIMEOUT, "the incident banner above the form");
+  g_assert_cmpstr (ui_label_text (form, "incident_body_label"), ==,
+                   translated (NULL, "SAN’s team already knows and is working on it: "
+                                     "you don’t need to open a ticket about it."));
+  ui_wait_ms (300);   /* the banner slides in */
   ui_screenshot (window, "pt-br-new-ticket");
   ui_click (ui_find (form, "cancel_button"));
 }
@@ -351,12 +363,6 @@ visit_callback (GtkWindow *window)
                                    translated ("callback status", "Scheduled")));
   ui_screenshot (GTK_WINDOW (dialog), "pt-br-callback");
   close_toplevel (dialog);
-}
-
-static gboolean
-banner_shown (gpointer data)
-{
-  return gtk_revealer_get_reveal_child (GTK_REVEALER (ui_find (data, "incident_revealer")));
 }
 
 static gboolean
