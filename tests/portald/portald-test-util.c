@@ -516,3 +516,21 @@ temp_dir_remove (const char *path)
     }
   g_rmdir (path);
 }
+
+gboolean
+on_sao_paulo_day (const char *timestamp,
+                  const char *day)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("America/Sao_Paulo");
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+
+  if (timestamp == NULL || (time = g_date_time_new_from_iso8601 (timestamp, NULL)) == NULL)
+    return FALSE;
+  if (zone == NULL)
+    zone = g_time_zone_new_offset (-3 * 3600);
+  local = g_date_time_to_timezone (time, zone);
+  date = g_date_time_format (local, "%Y-%m-%d");
+  return g_strcmp0 (date, day) == 0;
+}

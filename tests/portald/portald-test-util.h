@@ -155,6 +155,11 @@ guint       dir_count_files      (const char  *dir,
                                   const char  *suffix);
 
 /* A temporary folder, removed with everything in it by temp_dir_remove() */
+/* Whether @timestamp (RFC 3339) falls on @day ("YYYY-MM-DD") in São
+ * Paulo, where the server's days are (a UTC timestamp's own date is the
+ * next day from 21:00 there) */
+gboolean    on_sao_paulo_day     (const char  *timestamp,
+                                  const char  *day);
 char       *temp_dir_new         (void);
 void        temp_dir_remove      (const char *path);
 

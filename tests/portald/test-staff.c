@@ -164,7 +164,7 @@ assert_audited (const char *method,
   g_assert_cmpstr (str (json_object_get_object_member (entry, "user"), "id"), ==, staff_id);
   g_assert_cmpstr (str (json_object_get_object_member (entry, "user"), "email"), ==, "staff@example.com");
   g_assert_cmpstr (str (json_object_get_object_member (entry, "contract"), "id"), ==, cid);
-  g_assert_true (g_str_has_prefix (str (entry, "at"), TODAY "T"));
+  g_assert_true (on_sao_paulo_day (str (entry, "at"), TODAY));
 }
 
 /* TRUE when some file of the spool holds @needle (the bodies are base64:
@@ -635,7 +635,7 @@ test_reply_answers_and_mails (void)
   g_assert_cmpstr (str (json_object_get_object_member (last, "author"), "kind"), ==, "staff");
   g_assert_cmpstr (str (json_object_get_object_member (last, "author"), "name"), ==, "Marina Costa (SAN)");
   g_assert_false (json_object_get_boolean_member (last, "internal"));
-  g_assert_true (g_str_has_prefix (str (last, "created_at"), TODAY "T"));
+  g_assert_true (on_sao_paulo_day (str (last, "created_at"), TODAY));
   g_assert_cmpstr (str (t, "updated_at"), ==, str (last, "created_at"));
   assert_audited ("POST", path, ana_cid);
 
@@ -661,7 +661,7 @@ test_reply_answers_and_mails (void)
     emails = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/emails?kind=ticket&q=%s&limit=1", ana_cid, escaped);
   }
   seen = json_array_get_object_element (items (emails), 0);
-  g_assert_true (g_str_has_prefix (str (seen, "sent_at"), TODAY "T"));
+  g_assert_true (on_sao_paulo_day (str (seen, "sent_at"), TODAY));
   email = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/emails/%s", ana_cid, str (seen, "id"));
   g_assert_nonnull (strstr (str (ok_object (email, 200), "text_body"), "Ajustamos o DNS"));
   g_assert_nonnull (strstr (str (reply_object (email), "text_body"), "Marina Costa (SAN)"));
@@ -858,7 +858,7 @@ test_status_close_mails_once (void)
 
     g_assert_cmpstr (str (ok_object (reply, 200), "status"), ==, "closed");
     updated_at = str (reply_object (reply), "updated_at");
-    g_assert_true (g_str_has_prefix (updated_at, TODAY "T"));
+    g_assert_true (on_sao_paulo_day (updated_at, TODAY));
     g_assert_cmpint (ticket_emails (ana_cid, number), ==, mails + 1);
     g_assert_cmpuint (dir_count_files (spool_dir, ".eml"), ==, eml + 1);
     emails = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/emails?kind=ticket&q=%s&limit=1", ana_cid, escaped);
@@ -1118,10 +1118,10 @@ test_times_follow_server_clock (void)
   g_autoptr(Reply) emails = call ("GET", demo_token, NULL, "/api/v1/contracts/%s/emails?q=%s", ana_cid, escaped);
   JsonArray *array = items (emails);
 
-  g_assert_true (g_str_has_prefix (str (t, "created_at"), TODAY "T"));
-  g_assert_true (g_str_has_prefix (str (t, "updated_at"), TODAY "T"));
+  g_assert_true (on_sao_paulo_day (str (t, "created_at"), TODAY));
+  g_assert_true (on_sao_paulo_day (str (t, "updated_at"), TODAY));
   g_assert_cmpuint (json_array_get_length (array), ==, 1);
-  g_assert_true (g_str_has_prefix (str (json_array_get_object_element (array, 0), "sent_at"), TODAY "T"));
+  g_assert_true (on_sao_paulo_day (str (json_array_get_object_element (array, 0), "sent_at"), TODAY));
 }
 
 int
