@@ -661,6 +661,9 @@ start_timers (SanPortaldEvents *self)
   g_source_unref (source);
 }
 
+/* RFC 9110 15.5.22: libsoup has no name for it */
+#define HTTP_UPGRADE_REQUIRED 426
+
 /* The buffer */
 
 static void
@@ -736,8 +739,19 @@ on_events_request_cb (SoupServer        *soup,
                     "Some fields are not valid", "since", "Must be a non-negative integer (an event seq)");
       return;
     }
-  /* no status: libsoup goes on with the WebSocket handshake (400 when the
-   * request is not one) */
+  /* a plain GET: say what this is, in our words (libsoup's own answer
+   * would be a bare 400) */
+  if (!soup_message_headers_header_contains (soup_server_message_get_request_headers (msg),
+                                             "Upgrade", "websocket"))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Upgrade", "websocket");
+      send_problem (msg, HTTP_UPGRADE_REQUIRED, "upgrade_required",
+                    "This resource is a WebSocket: ask for an upgrade", NULL, NULL);
+      return;
+    }
+  /* no status: libsoup goes on with the WebSocket handshake (its own 400
+   * when the handshake is not valid) */
 }
 
 static void

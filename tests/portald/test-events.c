@@ -457,6 +457,8 @@ test_refused_before_upgrade (void)
   g_autoptr(Reply) bad = http_request_full (session, URL, "GET", "/api/v1/events", "not-a-token", NULL, upgrade);
   g_autoptr(Reply) since = http_request_full (session, URL, "GET", "/api/v1/events?since=-5", demo_token, NULL, upgrade);
   g_autoptr(Reply) post = http_request (session, URL, "POST", "/api/v1/events", demo_token, "{}");
+  g_autoptr(Reply) plain = http_request (session, URL, "GET", "/api/v1/events", demo_token, NULL);
+  g_autoptr(Reply) plain_anonymous = http_request (session, URL, "GET", "/api/v1/events", NULL, NULL);
   g_autoptr(Ws) ws = ws_try_open (URL, "not-a-token", NULL);
 
   assert_problem (missing, 401, "unauthenticated");
@@ -465,6 +467,10 @@ test_refused_before_upgrade (void)
   g_assert_true (problem_has_field (since, "since", "invalid"));
   assert_problem (post, 405, "method_not_allowed");
   g_assert_cmpstr (reply_header (post, "Allow"), ==, "GET");
+  /* a plain GET, signed in: not a bare 400 but what to do instead */
+  assert_problem (plain, 426, "upgrade_required");
+  g_assert_cmpstr (reply_header (plain, "Upgrade"), ==, "websocket");
+  assert_problem (plain_anonymous, 401, "unauthenticated");
 
   /* a real WebSocket client: the handshake fails with the 401 */
   g_assert_null (ws->conn);
@@ -861,7 +867,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/portald/events/upgrade/refused-without-a-valid-token-or-since", test_refused_before_upgrade);
+  g_test_add_func ("/portald/events/upgrade/refused-without-a-valid-token-since-or-upgrade", test_refused_before_upgrade);
   g_test_add_func ("/portald/events/hello-first-with-the-newest-seq", test_hello_first);
   g_test_add_func ("/portald/events/order/every-event-in-increasing-seq", test_order);
   g_test_add_func ("/portald/events/resume/no-gap-no-duplicate", test_resume);
