@@ -121,6 +121,7 @@ main (int    argc,
   g_autofree char *mail_spool = NULL;
   g_autofree char *attachments = NULL;
   g_autofree char *admin_token = NULL;
+  g_autofree char *admin_token_file = NULL;
   g_autoptr(SanPortaldMetrics) metrics = NULL;
   int event_buffer = SAN_PORTALD_EVENTS_DEFAULT_BUFFER;
   int event_queue = SAN_PORTALD_EVENTS_DEFAULT_QUEUE;
@@ -147,6 +148,7 @@ main (int    argc,
     { "mail-spool", 0, 0, G_OPTION_ARG_FILENAME, &mail_spool, N_("Write every e-mail sent as an .eml file into this folder"), N_("DIR") },
     { "attachments", 0, 0, G_OPTION_ARG_FILENAME, &attachments, N_("Where ticket attachments are stored (default: beside the database, DB.attachments)"), N_("DIR") },
     { "admin-token", 0, 0, G_OPTION_ARG_STRING, &admin_token, N_("Enable the admin interface (/admin/v1/, loopback only) with this token (at least 16 characters)"), N_("TOKEN") },
+    { "admin-token-file", 0, 0, G_OPTION_ARG_FILENAME, &admin_token_file, N_("Like --admin-token, with the token read from this file (not seen in the process list)"), N_("FILE") },
     { "event-buffer", 0, 0, G_OPTION_ARG_INT, &event_buffer, N_("Events kept for clients that resume (default 1024)"), N_("N") },
     { "event-queue", 0, 0, G_OPTION_ARG_INT, &event_queue, N_("Events queued for a slow client before it must resync (default 256)"), N_("N") },
     { "event-ping", 0, 0, G_OPTION_ARG_INT, &event_ping, N_("Ping idle event sockets this often; drop those silent for two pings (default 20)"), N_("SECONDS") },
@@ -190,6 +192,27 @@ main (int    argc,
     return usage_error (context, _("--pix-settle-after must not be negative"));
   if (bench_servers < 0 || bench_servers > 10000 || (bench_servers > 0 && !demo))
     return usage_error (context, _("--bench-servers goes with --demo and takes 0 to 10000"));
+  if (admin_token != NULL && admin_token_file != NULL)
+    return usage_error (context, _("--admin-token and --admin-token-file don’t go together"));
+  if (admin_token_file != NULL)
+    {
+      g_autoptr(GError) read_error = NULL;
+      g_autofree char *message = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (admin_token_file, &admin_token, &length, &read_error))
+        {
+          message = g_strdup_printf (_("Could not read --admin-token-file: %s"), read_error->message);
+          return usage_error (context, message);
+        }
+      /* one line, as `echo TOKEN > FILE` writes it */
+      if (memchr (admin_token, '\0', length) != NULL)
+        return usage_error (context, _("--admin-token-file must hold the token alone on one line"));
+      g_strchomp (admin_token);
+      if (strchr (admin_token, '\n') != NULL || strchr (admin_token, '\r') != NULL ||
+          !g_utf8_validate (admin_token, -1, NULL))
+        return usage_error (context, _("--admin-token-file must hold the token alone on one line"));
+    }
   if (admin_token != NULL && strlen (admin_token) < SAN_PORTALD_ADMIN_TOKEN_MIN)
     return usage_error (context, _("--admin-token must be at least 16 characters long"));
   if (event_buffer < 1 || event_queue < 1 || event_ping < 1 || metrics_interval < 10)

@@ -99,6 +99,67 @@ test_cli_bad_database_exits_1 (void)
 }
 
 static char *
+write_token_file (const char *name,
+                  const char *contents,
+                  gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_cli_admin_token_file (void)
+{
+  g_autofree char *good = write_token_file ("admin-token", "cli-admin-token-0123456789\n", -1);
+  g_autofree char *short_token = write_token_file ("short", "too-short\n", -1);
+  g_autofree char *two_lines = write_token_file ("two-lines", "cli-admin-token-0123456789\nmore\n", -1);
+  g_autofree char *nul = write_token_file ("nul", "cli-admin-token\0-0123456789", 26);
+  g_autofree char *missing = g_build_filename (dir, "no-such-token", NULL);
+  const char * const args[] = {
+    "--db", db, "--listen", "127.0.0.1:0", "--admin-token-file", good, NULL,
+  };
+  const char * const both[] = {
+    "--db", db, "--listen", "127.0.0.1:0", "--admin-token-file", good,
+    "--admin-token", "cli-admin-token-0123456789", NULL,
+  };
+  const char * const bad_short[] = { "--db", db, "--listen", "127.0.0.1:0", "--admin-token-file", short_token, NULL };
+  const char * const bad_lines[] = { "--db", db, "--listen", "127.0.0.1:0", "--admin-token-file", two_lines, NULL };
+  const char * const bad_nul[] = { "--db", db, "--listen", "127.0.0.1:0", "--admin-token-file", nul, NULL };
+  const char * const bad_missing[] = { "--db", db, "--listen", "127.0.0.1:0", "--admin-token-file", missing, NULL };
+  const char * const * const refused[] = { both, bad_short, bad_lines, bad_nul, bad_missing };
+  g_autoptr(SoupSession) session = test_session_new (NULL);
+  Portald *portald;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_test_message ("case %u", i);
+      g_assert_cmpint (portald_run (refused[i], &err), ==, 2);
+      g_assert_nonnull (strstr (err, "admin-token"));
+    }
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  /* the token is the file's line, without its newline */
+  portald = portald_spawn (args, G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_assert_nonnull (portald);
+  {
+    g_autoptr(Reply) right = http_request (session, portald->url, "GET", "/admin/v1/events",
+                                           "cli-admin-token-0123456789", NULL);
+    g_autoptr(Reply) wrong = http_request (session, portald->url, "GET", "/admin/v1/events",
+                                           "cli-admin-token-0123456780", NULL);
+
+    g_assert_cmpuint (right->status, ==, 200);
+    assert_problem (wrong, 401, "invalid_token");
+  }
+  g_assert_cmpint (portald_stop (portald), ==, 0);
+}
+
+static char *
 tls_file (const char *name)
 {
   return g_build_filename (PORTALD_TLS_DIR, name, NULL);
@@ -244,6 +305,7 @@ main (int    argc,
   add_test ("/portald/cli/non-loopback-without-tls-exits-2", test_cli_non_loopback_without_tls_exits_2);
   add_test ("/portald/cli/prints-only-url", test_cli_prints_only_url);
   add_test ("/portald/cli/bad-database-exits-1", test_cli_bad_database_exits_1);
+  add_test ("/portald/cli/admin-token-file", test_cli_admin_token_file);
   add_test ("/portald/cli/tls/serves-https", test_cli_tls_serves_https);
   add_test ("/portald/cli/tls/allows-any-address", test_cli_tls_allows_any_address);
   add_test ("/portald/cli/tls/bad-files-exit-1", test_cli_tls_bad_files_exit_1);
