@@ -1054,6 +1054,22 @@ san_portald_events_publish_metrics (SanPortaldEvents *self,
   event_unref (event);
 }
 
+void
+san_portald_events_end_session (SanPortaldEvents *self,
+                                gint64            session_id)
+{
+  GList *next;
+
+  for (GList *l = self->clients; l != NULL; l = next)
+    {
+      Client *client = l->data;
+
+      next = l->next;
+      if (client->session_id == session_id)
+        client_close (client, CLOSE_SESSION_ENDED, "Session ended");
+    }
+}
+
 gint64
 san_portald_events_get_seq (SanPortaldEvents *self)
 {

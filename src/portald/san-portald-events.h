@@ -83,6 +83,10 @@ void              san_portald_events_publish_metrics (SanPortaldEvents *self,
 /* The newest seq given out (the first is the server's start time in
  * microseconds, so seqs grow across restarts) */
 gint64            san_portald_events_get_seq      (SanPortaldEvents *self);
+/* Closes the event sockets of session @session_id with 4401 (it signed
+ * out; a session that expires is found by the periodic check) */
+void              san_portald_events_end_session  (SanPortaldEvents *self,
+                                                   gint64            session_id);
 /* Connected clients, for GET /admin/v1/events */
 guint             san_portald_events_get_n_clients (SanPortaldEvents *self);
 /* Durable events kept for resuming (at most --event-buffer), for

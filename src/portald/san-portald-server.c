@@ -1470,6 +1470,8 @@ handle_logout (SanPortaldRequest *req)
       san_portald_send_internal_error (req, error);
       return;
     }
+  /* its live events stop now, not at the next session check */
+  san_portald_events_end_session (san_portald_request_get_events (req), req->session_id);
   soup_server_message_set_status (req->msg, SOUP_STATUS_NO_CONTENT, NULL);
 }
 

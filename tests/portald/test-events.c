@@ -855,6 +855,28 @@ test_liveness (void)
   g_io_stream_close (G_IO_STREAM (dead), NULL, NULL);
 }
 
+/* Signing out closes that session's sockets (4401) and no other's */
+static void
+test_sign_out_closes (void)
+{
+  g_autofree char *leaving = login (session, URL, "demo@example.com", "demo-1234", NULL);
+  g_autofree char *staying = login (session, URL, "demo@example.com", "demo-1234", NULL);
+  g_autoptr(Ws) left = ws_open (leaving, NULL);
+  g_autoptr(Ws) stays = ws_open (staying, NULL);
+  g_autoptr(Reply) logout = http_request (session, URL, "POST", "/api/v1/auth/logout", leaving, NULL);
+  g_autoptr(Ws) again = NULL;
+
+  g_assert_cmpuint (logout->status, ==, 204);
+  wait_for (ws_closed, left, WAIT_S * 1000);
+  g_assert_cmpuint (left->close_code, ==, 4401);
+  g_assert_false (stays->closed);
+
+  /* and the signed-out token opens no new one */
+  again = ws_try_open (URL, leaving, NULL);
+  g_assert_null (again->conn);
+  g_assert_cmpuint (again->status, ==, 401);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -876,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/portald/events/slow-client/does-not-delay-the-others", test_slow_client);
   g_test_add_func ("/portald/events/slow-client/metrics-coalesced-per-server", test_metrics_coalesced);
   g_test_add_func ("/portald/events/liveness/dead-client-dropped-live-kept", test_liveness);
+  g_test_add_func ("/portald/events/sign-out/closes-that-session-only", test_sign_out_closes);
 
   server = san_test_server_start (TRUE, args);
   session = test_session_new (NULL);
