@@ -14,7 +14,7 @@ export XDG_DATA_HOME="$HOME/data"
 export XDG_CONFIG_HOME="$HOME/config"
 export XDG_CACHE_HOME="$HOME/cache"
 export XDG_RUNTIME_DIR="$HOME/runtime"
-rm -rf "$HOME"
+rm -rf "$HOME" "$build/tests/ui-data"   # and the UI tests' own data folders
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 
