@@ -424,35 +424,6 @@ window_hidden (gpointer data)
   return !gtk_widget_get_visible (GTK_WIDGET (data));
 }
 
-/* Draws a popover (its own surface: not in the window's screenshot) into
- * $SAN_SCREENSHOT_DIR/@name.png */
-static void
-screenshot_popover (GtkWidget  *popover,
-                    const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  g_assert_true (gtk_widget_get_mapped (popover));
-  ui_wait_ms (400);
-  width = gtk_widget_get_width (popover);
-  height = gtk_widget_get_height (popover);
-  paintable = gtk_widget_paintable_new (popover);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (popover)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (g_getenv ("SAN_SCREENSHOT_DIR"), 0755);
-  path = g_strdup_printf ("%s/%s.png", g_getenv ("SAN_SCREENSHOT_DIR"), name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* The row of @alert in the bell's Recent list */
 static GtkWidget *
 recent_row (GtkWidget *popover,
@@ -667,7 +638,7 @@ alerts_body (SanApplication *app,
 
     g_assert_true (newest == find_item (window, SAN_ALERT_KIND_INCIDENT_RESOLVED));
   }
-  screenshot_popover (popover, "notifications-bell");
+  ui_screenshot_popover (popover, "notifications-bell");
 
   /* Clicking the incident goes to the Status section */
   alert = find_item (window, SAN_ALERT_KIND_INCIDENT_CREATED);

@@ -290,35 +290,6 @@ pick_day (GtkWidget  *page,
   g_signal_emit_by_name (calendar, "day-selected");
 }
 
-/* Draws a popover (its own surface: not in the window's screenshot) into
- * $SAN_SCREENSHOT_DIR/@name.png */
-static void
-screenshot_popover (GtkWidget  *popover,
-                    const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  g_assert_true (gtk_widget_get_mapped (popover));
-  ui_wait_ms (400);
-  width = gtk_widget_get_width (popover);
-  height = gtk_widget_get_height (popover);
-  paintable = gtk_widget_paintable_new (popover);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (popover)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (g_getenv ("SAN_SCREENSHOT_DIR"), 0755);
-  path = g_strdup_printf ("%s/%s.png", g_getenv ("SAN_SCREENSHOT_DIR"), name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* Clicks a check button */
 static void
 toggle (GtkWidget  *page,
@@ -471,7 +442,7 @@ dates_body (SanApplication *app,
   range = g_strdup_printf ("%s – %s", first, last);
   g_assert_cmpstr (ui_label_text (page, "date_filter_label"), ==, range);
   ui_screenshot (window, "emails-dates");
-  screenshot_popover (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (ui_find (page, "date_button")))),
+  ui_screenshot_popover (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (ui_find (page, "date_button")))),
                       "emails-dates-popover");
 
   /* With a search too */

@@ -221,5 +221,9 @@ void        ui_test_init         (int            *argc,
 /* Draws @window into $SAN_SCREENSHOT_DIR/@name.png, after letting it settle */
 void        ui_screenshot        (GtkWindow      *window,
                                   const char     *name);
+/* Draws a mapped popover (its own surface: not in the window's screenshot)
+ * into $SAN_SCREENSHOT_DIR/@name.png */
+void        ui_screenshot_popover (GtkWidget     *popover,
+                                   const char    *name);
 
 G_END_DECLS
