@@ -346,6 +346,27 @@ count_frame (guint *frames)
   (*frames)++;
 }
 
+/* Waits until @window draws no frame for 500 ms: what showing another
+ * section started (a transition, a banner sliding in) is over. A window
+ * that never stops drawing fails here. */
+static void
+wait_quiet (GtkWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT * G_TIME_SPAN_SECOND;
+  guint frames;
+  gulong handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (count_frame), &frames);
+
+  do
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      frames = 0;
+      ui_wait_ms (500);
+    }
+  while (frames > 0);
+  g_signal_handler_disconnect (clock, handler);
+}
+
 /* The panel ticks while shown; hidden, samples still come in but it does
  * not draw; shown again, it draws the newest */
 static void
@@ -373,7 +394,7 @@ check_live_panel (GtkWindow *window,
    * unmapped spinning spinner once kept it redrawing 60 times a second) */
   ui_select_section (window, "overview_row");
   ui_wait_for (panel_unmapped, panel, TIMEOUT, "the panel to hide");
-  ui_wait_ms (300);
+  wait_quiet (window);
   hidden_draws = san_sparkline_get_draw_count (wait.cpu);
   {
     GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
