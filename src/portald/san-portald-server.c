@@ -566,16 +566,23 @@ san_portald_request_get_today (SanPortaldRequest *req,
 }
 
 gint64
-san_portald_request_clock_ms (SanPortaldRequest *req)
+san_portald_clock_ms (const GDate *today)
 {
-  GDate today;
   GDate real;
   gint64 shift_days;
 
-  san_portald_request_get_today (req, &today);
   san_portald_today_in_sao_paulo (&real);
-  shift_days = (gint64) g_date_get_julian (&today) - (gint64) g_date_get_julian (&real);
+  shift_days = (gint64) g_date_get_julian (today) - (gint64) g_date_get_julian (&real);
   return san_portald_now_ms () + shift_days * 24 * 60 * 60 * (gint64) 1000;
+}
+
+gint64
+san_portald_request_clock_ms (SanPortaldRequest *req)
+{
+  GDate today;
+
+  san_portald_request_get_today (req, &today);
+  return san_portald_clock_ms (&today);
 }
 
 gboolean

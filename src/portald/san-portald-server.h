@@ -84,6 +84,9 @@ void              san_portald_server_set_demo        (SanPortaldServer *self,
 guint             san_portald_server_get_pix_settle_after (SanPortaldServer *self);
 /* Today's date in São Paulo */
 void              san_portald_today_in_sao_paulo     (GDate            *out_today);
+/* The server's clock when today is @today, in Unix milliseconds: now,
+ * moved by as many days as @today is from the real today in São Paulo */
+gint64            san_portald_clock_ms               (const GDate      *today);
 /* Pretend today is @today (NULL: the real today in São Paulo), for tests */
 void              san_portald_server_set_today       (SanPortaldServer *self,
                                                       const GDate      *today);

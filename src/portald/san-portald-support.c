@@ -19,6 +19,7 @@
 #include "san-portald-json.h"
 #include "san-portald-mail.h"
 #include "san-portald-request.h"
+#include "san-portald-server.h"
 #include "san-portald-support.h"
 #include "san-portald-support-private.h"
 
@@ -717,8 +718,11 @@ seed_invoice_mails (SanPortaldDb  *db,
                               "com vencimento em %s, está disponível na Área do Cliente, com boleto, "
                               "PIX e cartão de crédito.</p><p>Equipe SAN Internet</p></body></html>",
                               invoice->number, amount, due);
+      /* at 09:00 of the issue day; today's, not later than the server's
+       * clock (before 09:00 it would be in the future) */
       if (!san_portald_mail_record_at (db, contract_id, SAN_PORTALD_MAIL_INVOICE, subject, text, html,
-                                       local_ms (invoice->issue_date, 9, 0), error))
+                                       MIN (local_ms (invoice->issue_date, 9, 0),
+                                            san_portald_clock_ms (today)), error))
         return FALSE;
 
       if (invoice->paid_at != NULL && g_str_equal (invoice->status, "paid"))
